@@ -1,0 +1,91 @@
+package tyndau;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The service-wide settings (the public contract's {@code tyndau.*} keys); README "Configure" lists them. */
+@ConfigMapping(prefix = "tyndau")
+public interface TyndauConfig {
+
+    /** Directory for all run-time state: {@code index/}, the embedded database {@code db/} and {@code api-key}. */
+    @WithDefault(".")
+    Path home();
+
+    /** Bearer token required by every write endpoint; generated into {@code $TYNDAU_HOME/api-key} when absent. */
+    @WithName("api-key")
+    Optional<String> apiKey();
+
+    /** Directory holding {@code sources.yml}, {@code topics.yml} and {@code archive/}. */
+    @WithName("feeds-dir")
+    @WithDefault("feeds")
+    Path feedsDir();
+
+    Demo demo();
+
+    Polling polling();
+
+    Fetch fetch();
+
+    Sides sides();
+
+    /** Bulk import settings. */
+    @WithName("import")
+    Import imports();
+
+    /** The bundled offline archive. */
+    interface Demo {
+        /** Import {@code feeds/archive/*.jsonl} on start when the database holds no document. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** Live sources (issue "Ingestion": the poller reads this key). */
+    interface Polling {
+        /** Poll enabled live sources on their schedules. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** The fetcher's network guard (issue "Ingestion": SafeFetcher reads this key). */
+    interface Fetch {
+        /** Allow fetching from loopback and private addresses (tests and intranet sources only). */
+        @WithName("allow-private-networks")
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+    }
+
+    /** Which source roles make up the two sides compared (DESIGN "Sides come from sources"). */
+    interface Sides {
+        /** Roles counted as the public. */
+        @WithName("public")
+        @WithDefault("independent_media,international_media,civil_society,social")
+        List<String> publicRoles();
+
+        /** Roles counted as the government. */
+        @WithName("government")
+        @WithDefault("government")
+        List<String> governmentRoles();
+    }
+
+    /** Bulk import ({@code POST /api/import} and the archive). */
+    interface Import {
+        /** Lines committed per database transaction. */
+        @WithName("batch-size")
+        @WithDefault("500")
+        int batchSize();
+
+        /** A line longer than this many characters is rejected (and skipped without being held in memory). */
+        @WithName("max-line-chars")
+        @WithDefault("2000000")
+        int maxLineChars();
+
+        /** At most this many per-line errors are listed in an answer; all are counted. */
+        @WithName("max-reported-errors")
+        @WithDefault("1000")
+        int maxReportedErrors();
+    }
+}

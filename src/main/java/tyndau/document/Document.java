@@ -1,0 +1,65 @@
+package tyndau.document;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One stored news item or press release. The database row is the truth; the index is derived from it. */
+@Entity
+@Table(name = "document")
+public class Document extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "document_id")
+    @SequenceGenerator(name = "document_id", sequenceName = "document_id_seq", allocationSize = 50)
+    public Long id;
+
+    /** Change number, assigned by {@link DocumentWriter} only; the index catches up by it. */
+    public long seq;
+
+    @Column(name = "source_id")
+    public String sourceId;
+
+    /** Canonical URL. */
+    public String url;
+
+    @Column(name = "url_hash")
+    public String urlHash;
+
+    public String guid;
+
+    public String title;
+
+    /** Plain text: what is indexed and scored. */
+    public String body;
+
+    /** Sanitised HTML when the document came as HTML; null otherwise. */
+    @Column(name = "body_html")
+    public String bodyHtml;
+
+    /** Null exactly when {@link #undateable}: the fetch time is never used as a publication date. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    public boolean undateable;
+
+    @Column(name = "fetched_at")
+    public Instant fetchedAt;
+
+    public String language;
+
+    public Double tone;
+
+    @Column(name = "content_hash")
+    public String contentHash;
+
+    /** The original this document is a near-duplicate of, when it is one. */
+    @Column(name = "duplicate_of")
+    public Long duplicateOf;
+}

@@ -1,0 +1,58 @@
+package tyndau.document;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tyndau.source.Side;
+import tyndau.source.Source;
+
+/** Reads stored documents back, newest first. */
+@ApplicationScoped
+public class DocumentService {
+    private final Side side;
+
+    DocumentService(Side side) {
+        this.side = side;
+    }
+
+    @Transactional
+    public Optional<DocumentView> byId(long id) {
+        return Document.<Document>findByIdOptional(id).map(d -> view(d, sources(List.of(d))));
+    }
+
+    /** A page (1-based) of documents, optionally of one source, newest publication first, undateable last. */
+    @Transactional
+    public tyndau.web.Page<DocumentView> list(Optional<String> sourceId, int page, int size) {
+        Sort newestFirst = Sort.by("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
+                .and("id", Sort.Direction.Descending);
+        PanacheQuery<Document> q = sourceId
+                .map(s -> Document.<Document>find("sourceId", newestFirst, s))
+                .orElseGet(() -> Document.findAll(newestFirst));
+        List<Document> docs = q.page(Page.of(page - 1, size)).list();
+        Map<String, Source> sources = sources(docs);
+        return new tyndau.web.Page<>(q.count(), page, size, docs.stream().map(d -> view(d, sources)).toList());
+    }
+
+    private static Map<String, Source> sources(List<Document> docs) {
+        Map<String, Source> out = new HashMap<>();
+        List<String> ids = docs.stream().map(d -> d.sourceId).distinct().toList();
+        if (!ids.isEmpty()) {
+            Source.<Source>list("id in ?1", ids).forEach(s -> out.put(s.id, s));
+        }
+        return out;
+    }
+
+    private DocumentView view(Document d, Map<String, Source> sources) {
+        Source s = sources.get(d.sourceId);
+        String role = s == null ? null : s.role.wire();
+        String sideName = s == null ? null : side.of(s.role);
+        return new DocumentView(d.id, d.seq, d.sourceId, role, sideName, d.url, d.guid, d.title, d.publishedAt,
+                d.undateable, d.fetchedAt, d.language, d.tone, List.of(), d.duplicateOf, d.body, d.bodyHtml);
+    }
+}

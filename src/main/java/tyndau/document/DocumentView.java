@@ -1,0 +1,25 @@
+package tyndau.document;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A document as the API shows it (DESIGN "Shapes"); {@code published} is null exactly when undateable. */
+public record DocumentView(
+        long id,
+        long seq,
+        String source,
+        String role,
+        String side,
+        String url,
+        String guid,
+        String title,
+        Instant published,
+        boolean undateable,
+        Instant fetched,
+        String language,
+        Double tone,
+        List<String> topics,
+        Long duplicateOf,
+        String body,
+        String bodyHtml) {
+}

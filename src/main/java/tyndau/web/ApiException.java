@@ -1,0 +1,29 @@
+package tyndau.web;
+
+/** A failure whose status and message are safe to show to the caller as they are. */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String error;
+
+    public ApiException(int status, String error, String detail) {
+        super(detail);
+        this.status = status;
+        this.error = error;
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(400, "bad request", detail);
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(404, "not found", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+}

@@ -1,0 +1,67 @@
+package tyndau.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into {@link ApiError}; unexpected ones are logged under an id the caller can quote. */
+class ErrorMapper {
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    @ServerExceptionMapper
+    Response api(ApiException e) {
+        return body(e.status(), e.error(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response validation(ConstraintViolationException e) {
+        String detail = e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return body(400, "bad request", detail);
+    }
+
+    @ServerExceptionMapper
+    Response json(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        return body(400, "bad request", "the body is not valid JSON" + where);
+    }
+
+    @ServerExceptionMapper
+    Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed here";
+            case 406 -> "cannot produce the requested media type";
+            case 415 -> "unsupported content type";
+            default -> reason;
+        };
+        return body(status, reason == null ? "error" : reason.toLowerCase(), detail);
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Throwable e) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s", id);
+        return body(500, "internal error", "unexpected error; the server log has it under id " + id);
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    static Response body(int status, String error, String detail) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(error, detail)).build();
+    }
+}

@@ -1,0 +1,159 @@
+package tyndau.ingest.archive;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** POST /api/import and reading back through /api/documents, over HTTP, on the configured database. */
+@QuarkusTest
+@Tag("persistence")
+class ImportResourceTest {
+    static final String KEY = "Bearer test-api-key";
+
+    /** The fixture with URLs and source ids made unique, so reruns on a kept PostgreSQL start clean. */
+    static String fixture(String run) throws IOException {
+        try (InputStream in = ImportResourceTest.class.getResourceAsStream("/import/mixed.jsonl")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("example.org/", "example.org/" + run + "/")
+                    .replace("EXAMPLE.org/", "EXAMPLE.org/" + run + "/")
+                    .replace("\"source\": \"test-", "\"source\": \"" + run + "-")
+                    .replace("\"source\": \"brand-new-source", "\"source\": \"" + run + "-brand-new");
+        }
+    }
+
+    static JsonPath importBody(String body) {
+        return given().header("Authorization", KEY).contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/import")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void importsGoodLinesAndReportsEachBadOneByLineNumber() throws IOException {
+        String run = "r" + UUID.randomUUID().toString().substring(0, 8);
+        JsonPath r = importBody(fixture(run));
+        assertEquals(3, r.getInt("accepted"));
+        assertEquals(1, r.getInt("duplicates"));
+        assertEquals(5, r.getInt("rejected"));
+        assertEquals(List.of(3, 4, 6, 7, 8), r.getList("errors.line", Integer.class));
+        assertTrue(r.getString("errors[0].reason").contains("JSON"));
+        assertTrue(r.getString("errors[1].reason").contains("published"));
+        assertTrue(r.getString("errors[2].reason").contains("published"));
+        assertTrue(r.getString("errors[3].reason").contains("role"));
+        assertTrue(r.getString("errors[4].reason").contains("url"));
+
+        JsonPath news = given().queryParam("source", run + "-news").get("/api/documents").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, news.getInt("total"));
+        assertEquals("https://example.org/" + run + "/test-news/1", news.getString("items[0].url"));
+        assertEquals("independent_media", news.getString("items[0].role"));
+        assertEquals("public", news.getString("items[0].side"));
+        assertEquals("ru", news.getString("items[0].language"), "language detected when absent");
+        assertEquals("2023-02-06T03:00:00Z", news.getString("items[0].published"));
+        assertFalse(news.getBoolean("items[0].undateable"));
+
+        JsonPath mfa = given().queryParam("source", run + "-mfa").get("/api/documents").then().extract().jsonPath();
+        long id = mfa.getLong("items[0].id");
+        given().get("/api/documents/" + id).then().statusCode(200)
+                .body("url", equalTo("https://example.org/" + run + "/test-mfa/1"))
+                .body("side", equalTo("government"))
+                .body("body", equalTo("Министрлік Түркияға көмек жіберді."))
+                .body("bodyHtml", not(containsString("script")))
+                .body("topics", is(empty()));
+    }
+
+    @Test
+    void importingTheSameFileTwiceAcceptsNothingTheSecondTime() throws IOException {
+        String body = fixture("r" + UUID.randomUUID().toString().substring(0, 8));
+        importBody(body);
+        JsonPath again = importBody(body);
+        assertEquals(0, again.getInt("accepted"));
+        assertEquals(4, again.getInt("duplicates"));
+        assertEquals(5, again.getInt("rejected"));
+    }
+
+    @Test
+    void listsNewestFirstWithPaging() {
+        String run = "r" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder lines = new StringBuilder();
+        for (int day = 1; day <= 5; day++) {
+            lines.append("{\"source\":\"").append(run).append("\",\"role\":\"social\",\"url\":\"https://example.org/")
+                    .append(run).append('/').append(day).append("\",\"title\":\"Day ").append(day)
+                    .append("\",\"published\":\"2023-03-0").append(day).append("T12:00:00Z\"}\n");
+        }
+        importBody(lines.toString());
+        given().queryParam("source", run).queryParam("size", 2).queryParam("page", 2).get("/api/documents")
+                .then().statusCode(200)
+                .body("total", equalTo(5))
+                .body("page", equalTo(2))
+                .body("size", equalTo(2))
+                .body("items", hasSize(2))
+                .body("items[0].title", equalTo("Day 3"))
+                .body("items[1].title", equalTo("Day 2"));
+    }
+
+    @Test
+    void rejectsOverlongLineWithoutLosingTheNextOne() {
+        String run = "r" + UUID.randomUUID().toString().substring(0, 8);
+        String huge = "{\"source\":\"" + run + "\",\"role\":\"social\",\"url\":\"https://example.org/" + run
+                + "/big\",\"title\":\"big\",\"published\":\"2023-01-01\",\"body\":\"" + "x".repeat(2_100_000) + "\"}";
+        String good = "{\"source\":\"" + run + "\",\"role\":\"social\",\"url\":\"https://example.org/" + run
+                + "/small\",\"title\":\"small\",\"published\":\"2023-01-01\"}";
+        JsonPath r = importBody(huge + "\r\n" + good + "\r\n");
+        assertEquals(1, r.getInt("accepted"));
+        assertEquals(1, r.getInt("rejected"));
+        assertEquals(1, r.getInt("errors[0].line"));
+        assertTrue(r.getString("errors[0].reason").contains("longer than"));
+    }
+
+    @Test
+    void writesWithoutTheKeyGet401AndNoDetailsLeak() {
+        given().contentType("application/x-ndjson").body("{}".getBytes(StandardCharsets.UTF_8)).post("/api/import")
+                .then().statusCode(401).body("error", equalTo("unauthorized"));
+        given().header("Authorization", "Bearer wrong").contentType("application/x-ndjson").body("{}".getBytes(StandardCharsets.UTF_8))
+                .post("/api/import").then().statusCode(401);
+        given().header("Authorization", "test-api-key").contentType("application/x-ndjson").body("{}".getBytes(StandardCharsets.UTF_8))
+                .post("/api/import").then().statusCode(401);
+        given().delete("/api/documents/1").then().statusCode(401);
+    }
+
+    @Test
+    void errorsAreJsonWithoutClassNames() {
+        String missing = given().get("/api/documents/999999999").then().statusCode(404)
+                .body("error", equalTo("not found")).extract().asString();
+        String bad = given().get("/api/documents/not-a-number").then().statusCode(404).extract().asString();
+        String page = given().queryParam("page", 0).get("/api/documents").then().statusCode(400)
+                .body("detail", containsString("page")).extract().asString();
+        for (String body : List.of(missing, bad, page)) {
+            assertFalse(body.contains("Exception"), body);
+            assertFalse(body.contains("tyndau."), body);
+            assertFalse(body.contains("at java"), body);
+        }
+        given().header("Authorization", KEY).contentType("application/xml").body("<a/>".getBytes(StandardCharsets.UTF_8)).post("/api/import")
+                .then().statusCode(415).body("error", not(nullValue()));
+    }
+
+    @Test
+    void importCountersAreExposedAsMetrics() {
+        importBody("{\"source\":\"x\"}\n");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("tyndau_import_lines_total{outcome=\"rejected\"}"));
+    }
+}
