@@ -49,7 +49,7 @@ class DemoArchive implements HealthCheck {
 
     private void importIfEmpty() {
         try {
-            long existing = QuarkusTransaction.requiringNew().call(Document::count);
+            long existing = QuarkusTransaction.requiringNew().call(() -> Document.count());
             if (existing > 0) {
                 state = "skipped: the database already holds " + existing + " documents";
                 return;
