@@ -9,16 +9,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tyndau.index.LuceneIndex;
 import tyndau.source.Side;
+import tyndau.topics.TopicMatcher;
 import tyndau.source.Source;
 
 /** Reads stored documents back, newest first. */
 @ApplicationScoped
 public class DocumentService {
     private final Side side;
+    private final LuceneIndex index;
+    private final TopicMatcher topics;
 
-    DocumentService(Side side) {
+    DocumentService(Side side, LuceneIndex index, TopicMatcher topics) {
         this.side = side;
+        this.index = index;
+        this.topics = topics;
     }
 
     @Transactional
@@ -52,7 +58,8 @@ public class DocumentService {
         Source s = sources.get(d.sourceId);
         String role = s == null ? null : s.role.wire();
         String sideName = s == null ? null : side.of(s.role);
+        List<String> matched = s == null ? List.of() : topics.topicsOf(index.rowOf(d, s));
         return new DocumentView(d.id, d.seq, d.sourceId, role, sideName, d.url, d.guid, d.title, d.publishedAt,
-                d.undateable, d.fetchedAt, d.language, d.tone, List.of(), d.duplicateOf, d.body, d.bodyHtml);
+                d.undateable, d.fetchedAt, d.language, d.tone, matched, d.duplicateOf, d.body, d.bodyHtml);
     }
 }

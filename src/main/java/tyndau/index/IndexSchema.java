@@ -1,51 +1,82 @@
 package tyndau.index;
 
 import java.time.Instant;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /** Every field of the Lucene index, and why it has its type. Nothing else names index fields. */
 public final class IndexSchema {
     /** Database id: StringField (exact term for updateDocument) + stored, to go from a hit back to the row. */
     public static final String ID = "id";
+    /** Database sequence number: NumericDocValues, so a reader can tell how fresh each document is. */
+    public static final String SEQ = "seq";
     /** Source id: StringField to filter, SortedDocValues to facet without loading stored fields. */
     public static final String SOURCE = "source";
     /** Source role (government, state_media, ...): as SOURCE. */
     public static final String ROLE = "role";
     /** Side the role counts on (public, government, none): as SOURCE; timelines bucket by it. */
     public static final String SIDE = "side";
-    /** Language code: as SOURCE; also chooses the analyser of the text fields. */
+    /** Language code ("und" when unknown): as SOURCE; also chooses the stemmed text field. */
     public static final String LANG = "lang";
     /** Publication time, epoch ms: LongPoint for range filters, NumericDocValues for bucketing and sorting. Absent when undateable. */
     public static final String PUBLISHED = "published";
     /** "true" when undateable: StringField so a filter can include or exclude them. */
     public static final String UNDATEABLE = "undateable";
+    /** Id of the original when this is a near-duplicate: StringField to filter, NumericDocValues so counting skips copies in the same pass. */
+    public static final String DUPLICATE_OF = "duplicate_of";
     /** Tone in [-1, 1]: DoubleDocValues, averaged per bucket without stored fields. Absent until scored. */
     public static final String TONE = "tone";
-    /** Title, analysed: TextField, not stored (the database has it). */
-    public static final String TITLE = "title";
-    /** Title and body, analysed: the default search field. */
-    public static final String TEXT = "text";
+    /**
+     * Title and body analysed by the document's language ({@code text_kk}, {@code text_ru}, ...):
+     * stored with offsets in the postings, so highlights come from the index without re-analysis.
+     */
+    public static final String TEXT_PREFIX = "text_";
+    /** Title and body as lower-cased words in every document: exact forms across languages; stored only when no stemmed field is. */
+    public static final String TEXT_ANY = "text_any";
+
+    /** Fields holding whole values, never tokenised (queries on them must not be analysed either). */
+    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, ROLE, SIDE, LANG, UNDATEABLE, DUPLICATE_OF);
+
+    private static final FieldType TEXT_STORED = textType(true);
+    private static final FieldType TEXT_UNSTORED = textType(false);
+
+    private static FieldType textType(boolean stored) {
+        FieldType t = new FieldType();
+        t.setTokenized(true);
+        t.setStored(stored);
+        // Lucene wants one set of index options per field across documents, and TEXT_ANY is stored in
+        // some documents only: both types carry offsets.
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
 
     private IndexSchema() {
     }
 
     /** The source-of-truth values a Lucene document is built from. */
     public record Row(long id, long seq, String source, String role, String side, String language, Instant published,
-                      Double tone, String title, String body) {
+                      Double tone, Long duplicateOf, String title, String body) {
+
+        public String text() {
+            return title + "\n\n" + (body == null ? "" : body);
+        }
     }
 
     public static Document toLucene(Row r) {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(r.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(SEQ, r.seq()));
         keyword(doc, SOURCE, r.source());
         keyword(doc, ROLE, r.role());
         keyword(doc, SIDE, r.side());
@@ -56,13 +87,22 @@ public final class IndexSchema {
             long ms = r.published().toEpochMilli();
             doc.add(new LongPoint(PUBLISHED, ms));
             doc.add(new NumericDocValuesField(PUBLISHED, ms));
-            doc.add(new StoredField(PUBLISHED, ms));
+        }
+        if (r.duplicateOf() != null) {
+            doc.add(new StringField(DUPLICATE_OF, Long.toString(r.duplicateOf()), Field.Store.NO));
+            doc.add(new NumericDocValuesField(DUPLICATE_OF, r.duplicateOf()));
         }
         if (r.tone() != null) {
             doc.add(new DoubleDocValuesField(TONE, r.tone()));
         }
-        doc.add(new TextField(TITLE, r.title(), Field.Store.NO));
-        doc.add(new TextField(TEXT, r.title() + "\n\n" + (r.body() == null ? "" : r.body()), Field.Store.NO));
+        String text = r.text();
+        String stemmed = Analyzers.fieldOf(r.language());
+        if (stemmed != null) {
+            doc.add(new Field(stemmed, text, TEXT_STORED));
+            doc.add(new Field(TEXT_ANY, text, TEXT_UNSTORED));
+        } else {
+            doc.add(new Field(TEXT_ANY, text, TEXT_STORED));
+        }
         return doc;
     }
 

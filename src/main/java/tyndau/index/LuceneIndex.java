@@ -8,15 +8,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -25,6 +27,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
@@ -39,23 +42,68 @@ import tyndau.source.Source;
  * every row above it. Rows are indexed only after their transaction committed, so the index is
  * never ahead of the database; after a crash it simply catches up again (updates are by id, so a
  * row indexed twice is still one document).
+ *
+ * <p>The index lives in a generation directory under {@code $TYNDAU_HOME/index/}, named by the file
+ * {@code index/current}. A rebuild writes the next generation beside it and swaps the pointer.
  */
 @ApplicationScoped
 public class LuceneIndex {
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
     static final String SEQ_KEY = "tyndau.seq";
-    private static final int BATCH = 1000;
+    static final int BATCH = 1000;
 
     private final TyndauConfig config;
     private final EntityManager em;
     private final Side side;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final AtomicLong indexedSeq = new AtomicLong();
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private volatile String failure;
-    private FSDirectory directory;
-    private IndexWriter writer;
-    private SearcherManager searchers;
+    private volatile Generation current;
+    private Path root;
+
+    /** One index directory with its writer, searchers and the last sequence number it holds. */
+    static final class Generation {
+        final String name;
+        final FSDirectory directory;
+        final IndexWriter writer;
+        final SearcherManager searchers;
+        volatile long indexedSeq;
+
+        Generation(Path root, String name) throws IOException {
+            this.name = name;
+            this.directory = FSDirectory.open(root.resolve(name));
+            IndexWriterConfig iwc = new IndexWriterConfig(Analyzers.PER_FIELD);
+            iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            // Only commits made with their sequence number may reach the disk.
+            iwc.setCommitOnClose(false);
+            iwc.setRAMBufferSizeMB(64);
+            this.writer = new IndexWriter(directory, iwc);
+            this.indexedSeq = committedSeq(writer);
+            this.searchers = new SearcherManager(writer, new SearcherFactory());
+        }
+
+        void index(List<IndexSchema.Row> rows) throws IOException {
+            for (IndexSchema.Row r : rows) {
+                writer.updateDocument(new Term(IndexSchema.ID, Long.toString(r.id())), IndexSchema.toLucene(r));
+            }
+        }
+
+        void commit(long seq) throws IOException {
+            writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(seq)).entrySet());
+            writer.commit();
+            indexedSeq = seq;
+            searchers.maybeRefresh();
+        }
+
+        void close() {
+            try {
+                searchers.close();
+                writer.rollback();
+            } catch (IOException e) {
+                LOG.warnf(e, "closing index generation %s failed", name);
+            }
+        }
+    }
 
     LuceneIndex(TyndauConfig config, EntityManager em, Side side) {
         this.config = config;
@@ -64,41 +112,101 @@ public class LuceneIndex {
     }
 
     void open(@Observes StartupEvent start) {
-        Path dir = config.home().resolve("index").toAbsolutePath().normalize();
+        root = config.home().resolve("index").toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
-            directory = FSDirectory.open(dir);
-            IndexWriterConfig iwc = new IndexWriterConfig(new StandardAnalyzer());
-            iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            // Only commits made by catchUp (with their sequence number) may reach the disk.
-            iwc.setCommitOnClose(false);
-            writer = new IndexWriter(directory, iwc);
-            indexedSeq.set(committedSeq(writer));
-            searchers = new SearcherManager(writer, new SearcherFactory());
+            Files.createDirectories(root);
+            String name = currentName();
+            current = new Generation(root, name);
+            removeOtherGenerations(name);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the Lucene index at " + dir, e);
+            throw new UncheckedIOException("cannot open the Lucene index under " + root, e);
         }
-        LOG.infof("index at %s holds documents up to seq %d; catching up with the database", dir, indexedSeq.get());
+        LOG.infof("index %s holds documents up to seq %d; catching up with the database",
+                root.resolve(current.name), current.indexedSeq);
         Thread t = new Thread(this::initialCatchUp, "index-catch-up");
         t.setDaemon(true);
         t.start();
     }
 
+    private String currentName() throws IOException {
+        Path pointer = root.resolve("current");
+        if (Files.isRegularFile(pointer)) {
+            String name = Files.readString(pointer, StandardCharsets.UTF_8).trim();
+            if (name.matches("gen-\\d+") && Files.isDirectory(root.resolve(name))) {
+                return name;
+            }
+            LOG.warnf("index pointer names '%s', which is missing: starting a new index", name);
+        }
+        String name = "gen-1";
+        Files.createDirectories(root.resolve(name));
+        point(name);
+        return name;
+    }
+
+    private void point(String name) throws IOException {
+        Path tmp = root.resolve("current.tmp");
+        Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, root.resolve("current"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Generations left by an earlier rebuild (or an interrupted one) are deleted when not current. */
+    private void removeOtherGenerations(String keep) throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("gen-")
+                    && !p.getFileName().toString().equals(keep)).toList()) {
+                try (Stream<Path> tree = Files.walk(dir)) {
+                    for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                LOG.infof("removed old index generation %s", dir.getFileName());
+            }
+        }
+    }
+
     private void initialCatchUp() {
         try {
-            long before = indexedSeq.get();
+            discardIfAheadOfDatabase();
+            long before = current.indexedSeq;
             catchUp();
             caughtUp.set(true);
-            LOG.infof("index caught up: seq %d (%d rows indexed at start)", indexedSeq.get(), indexedSeq.get() - before);
-        } catch (RuntimeException e) {
+            LOG.infof("index caught up: seq %d (%d rows behind at start)", current.indexedSeq, current.indexedSeq - before);
+        } catch (IOException | RuntimeException e) {
             failure = "catching up with the database failed: " + e.getMessage();
             LOG.error("index catch-up failed", e);
         }
     }
 
+    /**
+     * An index holding sequence numbers the database does not (a database restored from a backup,
+     * or one that lost its last commits) cannot be trusted: it is emptied and rebuilt.
+     */
+    private void discardIfAheadOfDatabase() throws IOException {
+        Long max = QuarkusTransaction.requiringNew().call(
+                () -> em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult());
+        long dbSeq = max == null ? 0 : max;
+        if (current.indexedSeq > dbSeq) {
+            LOG.warnf("the index holds seq %d but the database only %d: rebuilding the index from the database",
+                    current.indexedSeq, dbSeq);
+            writeLock.lock();
+            try {
+                current.writer.deleteAll();
+                current.commit(0);
+            } finally {
+                writeLock.unlock();
+            }
+        }
+    }
+
     void onCommitted(@Observes DocumentsCommitted event) {
-        if (event.maxSeq() > indexedSeq.get()) {
-            catchUp();
+        if (event.maxSeq() > current.indexedSeq) {
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                // The rows are committed: the writer's caller must not see a failure. The next
+                // commit or restart catches up; readiness shows how far behind the index is.
+                LOG.error("indexing after a commit failed; the index is behind the database", e);
+            }
         }
     }
 
@@ -106,21 +214,7 @@ public class LuceneIndex {
     public void catchUp() {
         writeLock.lock();
         try {
-            while (true) {
-                long from = indexedSeq.get();
-                List<IndexSchema.Row> rows = QuarkusTransaction.requiringNew().call(() -> rowsAfter(from));
-                if (rows.isEmpty()) {
-                    return;
-                }
-                for (IndexSchema.Row r : rows) {
-                    writer.updateDocument(new Term(IndexSchema.ID, Long.toString(r.id())), IndexSchema.toLucene(r));
-                }
-                long max = rows.get(rows.size() - 1).seq();
-                writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(max)).entrySet());
-                writer.commit();
-                indexedSeq.set(max);
-                searchers.maybeRefresh();
-            }
+            catchUp(current);
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
         } finally {
@@ -128,18 +222,35 @@ public class LuceneIndex {
         }
     }
 
-    private List<IndexSchema.Row> rowsAfter(long seq) {
-        List<Document> docs = em.createQuery("from Document d where d.seq > :s order by d.seq", Document.class)
-                .setParameter("s", seq)
-                .setMaxResults(BATCH)
-                .getResultList();
-        Map<String, Source> sources = new HashMap<>();
-        Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
-        return docs.stream().map(d -> {
-            Source s = sources.get(d.sourceId);
-            return new IndexSchema.Row(d.id, d.seq, d.sourceId, s.role.wire(), side.of(s.role), d.language, d.publishedAt,
-                    d.tone, d.title, d.body);
-        }).toList();
+    void catchUp(Generation g) throws IOException {
+        while (true) {
+            long from = g.indexedSeq;
+            List<IndexSchema.Row> rows = rowsAfter(from);
+            if (rows.isEmpty()) {
+                return;
+            }
+            g.index(rows);
+            g.commit(rows.get(rows.size() - 1).seq());
+        }
+    }
+
+    /** Up to {@link #BATCH} rows above {@code seq}, in sequence order, each in its own short transaction. */
+    List<IndexSchema.Row> rowsAfter(long seq) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Document> docs = em.createQuery("from Document d where d.seq > :s order by d.seq", Document.class)
+                    .setParameter("s", seq)
+                    .setMaxResults(BATCH)
+                    .getResultList();
+            Map<String, Source> sources = new HashMap<>();
+            Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
+            return docs.stream().map(d -> rowOf(d, sources.get(d.sourceId))).toList();
+        });
+    }
+
+    /** The index's view of a stored document. */
+    public IndexSchema.Row rowOf(Document d, Source s) {
+        return new IndexSchema.Row(d.id, d.seq, d.sourceId, s.role.wire(), side.of(s.role), d.language, d.publishedAt,
+                d.tone, d.duplicateOf, d.title, d.body);
     }
 
     private static long committedSeq(IndexWriter writer) throws IOException {
@@ -150,9 +261,46 @@ public class LuceneIndex {
         return v == null ? 0 : Long.parseLong(v);
     }
 
+    /**
+     * Builds generation {@code next} from the database while the current one keeps serving and
+     * indexing, then catches it up and swaps it in under the write lock. Called by {@link Reindexer}.
+     */
+    void rebuildInto(String next, Reindexer.Progress progress) throws IOException {
+        Generation g = new Generation(root, next);
+        try {
+            while (true) {
+                List<IndexSchema.Row> rows = rowsAfter(g.indexedSeq);
+                if (rows.isEmpty()) {
+                    break;
+                }
+                g.index(rows);
+                g.commit(rows.get(rows.size() - 1).seq());
+                progress.add(rows.size());
+            }
+            writeLock.lock();
+            try {
+                catchUp(g);
+                Generation old = current;
+                point(next);
+                current = g;
+                old.close();
+                LOG.infof("index generation %s swapped in (seq %d); %s will be removed at next start", next, g.indexedSeq, old.name);
+            } finally {
+                writeLock.unlock();
+            }
+        } catch (IOException | RuntimeException e) {
+            g.close();
+            throw e;
+        }
+    }
+
+    String nextGenerationName() {
+        return "gen-" + (Long.parseLong(current.name.substring(4)) + 1);
+    }
+
     /** The last sequence number the index holds (committed). */
     public long indexedSeq() {
-        return indexedSeq.get();
+        return current.indexedSeq;
     }
 
     /** True once the start-up catch-up has finished. */
@@ -167,12 +315,20 @@ public class LuceneIndex {
 
     /** Runs {@code work} on a current searcher, released afterwards. */
     public <T> T withSearcher(SearcherWork<T> work) {
+        Generation g = current;
         try {
-            IndexSearcher s = searchers.acquire();
+            IndexSearcher s;
+            try {
+                s = g.searchers.acquire();
+            } catch (AlreadyClosedException swappedOut) {
+                // a rebuild swapped generations between reading `current` and acquiring
+                g = current;
+                s = g.searchers.acquire();
+            }
             try {
                 return work.apply(s);
             } finally {
-                searchers.release(s);
+                g.searchers.release(s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("index read failed", e);
@@ -188,14 +344,9 @@ public class LuceneIndex {
     void close(@Observes ShutdownEvent stop) {
         writeLock.lock();
         try {
-            if (searchers != null) {
-                searchers.close();
-            }
-            if (writer != null) {
-                writer.rollback();
-            }
-            if (directory != null) {
-                directory.close();
+            if (current != null) {
+                current.close();
+                current.directory.close();
             }
         } catch (IOException e) {
             LOG.warn("closing the index failed", e);

@@ -1,0 +1,74 @@
+package tyndau.index;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tr.TurkishAnalyzer;
+import org.apache.lucene.analysis.CharArraySet;
+
+/**
+ * The analyser of each language the index stems, and the text field each language is indexed in.
+ * A document's text goes to the field of its language (stemmed) and to {@link IndexSchema#TEXT_ANY}
+ * (lower-cased words only), so a query term matches inflected forms in its language and exact
+ * forms in any document, e.g. a Russian quotation inside a Kazakh article.
+ */
+public final class Analyzers {
+    /** Languages with a stemming analyser, in the order their fields are queried. */
+    public static final List<String> STEMMED = List.of("kk", "ru", "en", "tr");
+
+    private static final Map<String, Analyzer> BY_LANGUAGE = new LinkedHashMap<>();
+
+    static {
+        BY_LANGUAGE.put("kk", new KazakhAnalyzer());
+        BY_LANGUAGE.put("ru", new RussianAnalyzer());
+        BY_LANGUAGE.put("en", new EnglishAnalyzer());
+        BY_LANGUAGE.put("tr", new TurkishAnalyzer());
+    }
+
+    private static final Analyzer ANY = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    private static final Analyzer KEYWORD = new KeywordAnalyzer();
+
+    /** Routes each field to its analyser: {@code text_kk} to Kazakh, keyword fields untouched, the rest standard. */
+    public static final Analyzer PER_FIELD = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            if (IndexSchema.KEYWORD_FIELDS.contains(fieldName)) {
+                return KEYWORD;
+            }
+            String lang = languageOfField(fieldName);
+            return lang == null ? ANY : BY_LANGUAGE.get(lang);
+        }
+    };
+
+    private Analyzers() {
+    }
+
+    /** The stemmed text field of a language, or null when the language has no stemmer. */
+    public static String fieldOf(String language) {
+        return language != null && BY_LANGUAGE.containsKey(language) ? IndexSchema.TEXT_PREFIX + language : null;
+    }
+
+    static String languageOfField(String field) {
+        if (field.startsWith(IndexSchema.TEXT_PREFIX)) {
+            String lang = field.substring(IndexSchema.TEXT_PREFIX.length());
+            return BY_LANGUAGE.containsKey(lang) ? lang : null;
+        }
+        return null;
+    }
+
+    /** Every text field a free-text query is expanded over. */
+    public static String[] textFields() {
+        String[] out = new String[STEMMED.size() + 1];
+        for (int i = 0; i < STEMMED.size(); i++) {
+            out[i] = IndexSchema.TEXT_PREFIX + STEMMED.get(i);
+        }
+        out[STEMMED.size()] = IndexSchema.TEXT_ANY;
+        return out;
+    }
+}

@@ -1,0 +1,149 @@
+package tyndau.index;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.NumericUtils;
+
+/**
+ * Per day and side: documents matching a topic, all documents (for shares) and tone sums, in one
+ * pass over the documents published in a range, reading DocValues only. Near-duplicates (documents
+ * with {@link IndexSchema#DUPLICATE_OF}) are skipped, so a syndicated story counts once.
+ */
+public final class DailyCounts {
+    /** Sides in array order. */
+    public static final String[] SIDES = {"public", "government", "none"};
+
+    /** One day's counts, indexed by side (see {@link #SIDES}). */
+    public static final class Day {
+        public final int[] topic = new int[3];
+        public final int[] all = new int[3];
+        public final double[] toneSum = new double[3];
+        public final int[] toneCount = new int[3];
+
+        void merge(Day o) {
+            for (int i = 0; i < 3; i++) {
+                topic[i] += o.topic[i];
+                all[i] += o.all[i];
+                toneSum[i] += o.toneSum[i];
+                toneCount[i] += o.toneCount[i];
+            }
+        }
+    }
+
+    private DailyCounts() {
+    }
+
+    /** Days with at least one document in [from, to); days without documents are absent. */
+    public static Map<LocalDate, Day> count(IndexSearcher searcher, Query topic, Instant from, Instant to, ZoneId zone)
+            throws IOException {
+        Query range = LongPoint.newRangeQuery(IndexSchema.PUBLISHED, from.toEpochMilli(), to.toEpochMilli() - 1);
+        Weight topicWeight = searcher.createWeight(searcher.rewrite(topic), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        return searcher.search(range, new CollectorManager<Counter, Map<LocalDate, Day>>() {
+            @Override
+            public Counter newCollector() {
+                return new Counter(topicWeight, zone);
+            }
+
+            @Override
+            public Map<LocalDate, Day> reduce(Collection<Counter> collectors) {
+                Map<LocalDate, Day> out = new TreeMap<>();
+                for (Counter c : collectors) {
+                    c.days.forEach((d, v) -> out.computeIfAbsent(d, k -> new Day()).merge(v));
+                }
+                return out;
+            }
+        });
+    }
+
+    private static final class Counter extends SimpleCollector {
+        final Map<LocalDate, Day> days = new TreeMap<>();
+        private final Weight topicWeight;
+        private final ZoneId zone;
+        private NumericDocValues published;
+        private NumericDocValues tone;
+        private NumericDocValues duplicate;
+        private SortedDocValues side;
+        private int[] sideOfOrd;
+        private DocIdSetIterator topicDocs;
+        private long dayStart = Long.MAX_VALUE;
+        private long dayEnd = Long.MIN_VALUE;
+        private Day current;
+
+        Counter(Weight topicWeight, ZoneId zone) {
+            this.topicWeight = topicWeight;
+            this.zone = zone;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            published = DocValues.getNumeric(context.reader(), IndexSchema.PUBLISHED);
+            tone = DocValues.getNumeric(context.reader(), IndexSchema.TONE);
+            duplicate = DocValues.getNumeric(context.reader(), IndexSchema.DUPLICATE_OF);
+            side = DocValues.getSorted(context.reader(), IndexSchema.SIDE);
+            sideOfOrd = new int[side.getValueCount()];
+            for (int ord = 0; ord < sideOfOrd.length; ord++) {
+                String s = side.lookupOrd(ord).utf8ToString();
+                sideOfOrd[ord] = s.equals(SIDES[0]) ? 0 : s.equals(SIDES[1]) ? 1 : 2;
+            }
+            Scorer scorer = topicWeight.scorer(context);
+            topicDocs = scorer == null ? null : scorer.iterator();
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (duplicate.advanceExact(doc) || !published.advanceExact(doc)) {
+                return;
+            }
+            long ms = published.longValue();
+            if (ms < dayStart || ms >= dayEnd) {
+                LocalDate d = Instant.ofEpochMilli(ms).atZone(zone).toLocalDate();
+                dayStart = d.atStartOfDay(zone).toInstant().toEpochMilli();
+                dayEnd = d.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+                current = days.computeIfAbsent(d, k -> new Day());
+            }
+            int s = side.advanceExact(doc) ? sideOfOrd[side.ordValue()] : 2;
+            current.all[s]++;
+            if (topicDocs != null) {
+                if (topicDocs.docID() < doc) {
+                    topicDocs.advance(doc);
+                }
+                if (topicDocs.docID() == doc) {
+                    current.topic[s]++;
+                    if (tone.advanceExact(doc)) {
+                        current.toneSum[s] += NumericUtils.sortableLongToDouble(tone.longValue());
+                        current.toneCount[s]++;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            // counts only
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package tyndau.index;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import tyndau.document.Document;
+
+/** Rebuilds the index from the database into a new generation, one rebuild at a time, with progress. */
+@ApplicationScoped
+public class Reindexer {
+    private static final Logger LOG = Logger.getLogger(Reindexer.class);
+
+    private final LuceneIndex index;
+    private volatile Progress progress;
+
+    Reindexer(LuceneIndex index) {
+        this.index = index;
+    }
+
+    /** Progress of the current or last rebuild. */
+    public static final class Progress {
+        final long total;
+        final Instant startedAt = Instant.now();
+        final AtomicLong done = new AtomicLong();
+        final String generation;
+        volatile Instant finishedAt;
+        volatile String error;
+        private long lastLoggedDecile;
+
+        Progress(long total, String generation) {
+            this.total = total;
+            this.generation = generation;
+        }
+
+        void add(int n) {
+            long d = done.addAndGet(n);
+            long decile = total == 0 ? 10 : d * 10 / total;
+            if (decile > lastLoggedDecile) {
+                lastLoggedDecile = decile;
+                Status s = status();
+                LOG.infof("reindex %s: %d / %d documents, %.0f/s, ETA %s s", generation, s.done(), s.total(), s.rate(), s.etaSeconds());
+            }
+        }
+
+        Status status() {
+            Instant end = finishedAt == null ? Instant.now() : finishedAt;
+            double seconds = Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
+            long d = done.get();
+            double rate = d / seconds;
+            String state = error != null ? "failed" : finishedAt != null ? "done" : "running";
+            Long eta = finishedAt != null ? Long.valueOf(0) : rate > 0 ? Long.valueOf(Math.max(0, Math.round((total - d) / rate))) : null;
+            return new Status(state, generation, d, total, rate, eta, startedAt, finishedAt, error);
+        }
+    }
+
+    /** What the API shows of a rebuild. */
+    public record Status(String state, String generation, long done, long total, double rate, Long etaSeconds,
+                         Instant startedAt, Instant finishedAt, String error) {
+        static final Status IDLE = new Status("idle", null, 0, 0, 0, null, null, null, null);
+    }
+
+    /** Starts a rebuild unless one is running; answers its status either way, and whether it was started now. */
+    public synchronized boolean start() {
+        if (progress != null && progress.finishedAt == null && progress.error == null) {
+            return false;
+        }
+        long total = QuarkusTransaction.requiringNew().call(() -> Document.count());
+        String next = index.nextGenerationName();
+        Progress p = new Progress(total, next);
+        progress = p;
+        Thread t = new Thread(() -> run(p), "reindex");
+        t.setDaemon(true);
+        t.start();
+        return true;
+    }
+
+    private void run(Progress p) {
+        LOG.infof("reindex into %s started: %d documents", p.generation, p.total);
+        try {
+            index.rebuildInto(p.generation, p);
+            p.finishedAt = Instant.now();
+            Status s = p.status();
+            LOG.infof("reindex %s done: %d documents in %.1f s (%.0f/s)", p.generation, s.done(),
+                    Duration.between(p.startedAt, p.finishedAt).toMillis() / 1000.0, s.rate());
+        } catch (Exception e) {
+            p.error = "rebuild failed: " + e.getMessage();
+            p.finishedAt = Instant.now();
+            LOG.error("reindex failed; the current index is kept", e);
+        }
+    }
+
+    public Status status() {
+        Progress p = progress;
+        return p == null ? Status.IDLE : p.status();
+    }
+}

@@ -1,0 +1,15 @@
+package tyndau.search;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A page of hits with their highlights, and facet counts over all hits. */
+public record SearchAnswer(long total, int page, int size, String sort, List<Hit> items,
+                           Map<String, Map<String, Long>> facets) {
+
+    /** One hit; {@code snippet} is HTML-escaped text with matches wrapped in {@code <mark>}. */
+    public record Hit(long id, String source, String role, String side, String language, String url, String title,
+                      Instant published, boolean undateable, Double tone, List<String> topics, String snippet, Float score) {
+    }
+}

@@ -1,0 +1,201 @@
+package tyndau.search;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import tyndau.document.Document;
+import tyndau.index.Analyzers;
+import tyndau.index.IndexSchema;
+import tyndau.index.LuceneIndex;
+import tyndau.index.QueryLanguage;
+import tyndau.source.Source;
+import tyndau.topics.TopicMatcher;
+import tyndau.topics.TopicService;
+import tyndau.web.ApiException;
+
+/** Full-text search with filters, relevance or date order, highlights and facets. */
+@ApplicationScoped
+public class SearchService {
+    static final int MAX_SIZE = 100;
+    static final int MAX_DEPTH = 10_000;
+    private static final List<String> FACET_FIELDS = List.of(IndexSchema.SOURCE, IndexSchema.LANG, IndexSchema.SIDE, IndexSchema.ROLE);
+
+    private final LuceneIndex index;
+    private final TopicService topics;
+    private final TopicMatcher matcher;
+
+    SearchService(LuceneIndex index, TopicService topics, TopicMatcher matcher) {
+        this.index = index;
+        this.topics = topics;
+        this.matcher = matcher;
+    }
+
+    /** The filters of a request as one query (the free text is a MUST clause, the rest FILTER). */
+    public Query query(SearchRequest r) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        try {
+            b.add(QueryLanguage.parse(r.q(), true), BooleanClause.Occur.MUST);
+        } catch (QueryLanguage.InvalidQuery e) {
+            throw ApiException.badRequest("'q' is not valid query syntax: " + e.getMessage());
+        }
+        if (notBlank(r.topic())) {
+            TopicService.Compiled t = topics.byId(r.topic())
+                    .orElseThrow(() -> ApiException.badRequest("no topic '" + r.topic() + "'"));
+            b.add(t.query(), BooleanClause.Occur.FILTER);
+        }
+        term(b, IndexSchema.SIDE, r.side());
+        term(b, IndexSchema.ROLE, r.role());
+        term(b, IndexSchema.LANG, r.lang());
+        term(b, IndexSchema.SOURCE, r.source());
+        if (notBlank(r.from()) || notBlank(r.to())) {
+            long from = notBlank(r.from()) ? day(r.from(), false, "from") : Long.MIN_VALUE;
+            long to = notBlank(r.to()) ? day(r.to(), true, "to") : Long.MAX_VALUE;
+            b.add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    public SearchAnswer search(SearchRequest r) {
+        if (r.page() < 1) {
+            throw ApiException.badRequest("'page' starts at 1");
+        }
+        if (r.size() < 1 || r.size() > MAX_SIZE) {
+            throw ApiException.badRequest("'size' must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) r.page() * r.size() > MAX_DEPTH) {
+            throw ApiException.badRequest("results deeper than " + MAX_DEPTH + " are not paged; narrow the query or use /api/export/documents");
+        }
+        String sort = r.sort() == null || r.sort().isBlank() ? (notBlank(r.q()) ? "relevance" : "date") : r.sort().toLowerCase(Locale.ROOT);
+        if (!sort.equals("relevance") && !sort.equals("date")) {
+            throw ApiException.badRequest("'sort' is relevance or date");
+        }
+        Query query = query(r);
+        int n = r.page() * r.size();
+        return index.withSearcher(searcher -> {
+            TopDocs top = sort.equals("date")
+                    ? searcher.search(query, n, newestFirst(), true)
+                    : searcher.search(query, n);
+            ScoreDoc[] all = top.scoreDocs;
+            int start = Math.min((r.page() - 1) * r.size(), all.length);
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(all, start, all.length);
+            Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+            facets.put("topic", topicCounts(searcher, query));
+            facets.putAll(searcher.search(query, new FacetCounts(FACET_FIELDS)));
+            Map<String, Map<String, Long>> named = new LinkedHashMap<>();
+            facets.forEach((k, v) -> named.put(k.equals(IndexSchema.LANG) ? "language" : k, v));
+            // TopDocs counts exactly only up to a threshold; the total must be exact.
+            long total = searcher.count(query);
+            return new SearchAnswer(total, r.page(), r.size(), sort, hits(searcher, query, page), named);
+        });
+    }
+
+    private Map<String, Long> topicCounts(IndexSearcher searcher, Query query) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        for (TopicService.Compiled t : topics.all()) {
+            Query both = new BooleanQuery.Builder()
+                    .add(query, BooleanClause.Occur.FILTER)
+                    .add(t.query(), BooleanClause.Occur.FILTER)
+                    .build();
+            int c = searcher.count(both);
+            if (c > 0) {
+                counts.put(t.topic().id(), (long) c);
+            }
+        }
+        return FacetCounts.sortByCount(counts);
+    }
+
+    private List<SearchAnswer.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        int[] docIds = new int[page.length];
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            docIds[i] = page[i].doc;
+            ids.add(Long.parseLong(searcher.storedFields().document(page[i].doc).get(IndexSchema.ID)));
+        }
+        String[] fields = Analyzers.textFields();
+        int[] passages = new int[fields.length];
+        java.util.Arrays.fill(passages, 2);
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(100_000)
+                .build();
+        Map<String, String[]> snippets = highlighter.highlightFields(fields, query, docIds, passages);
+        Map<Long, Document> docs = new HashMap<>();
+        Map<String, Source> sources = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Document.<Document>list("id in ?1", ids).forEach(d -> docs.put(d.id, d));
+            Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
+        });
+        List<SearchAnswer.Hit> out = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            Document d = docs.get(ids.get(i));
+            if (d == null) {
+                continue;
+            }
+            Source s = sources.get(d.sourceId);
+            IndexSchema.Row row = index.rowOf(d, s);
+            String snippet = null;
+            for (String f : fields) {
+                String[] forField = snippets.get(f);
+                if (forField != null && forField[i] != null) {
+                    snippet = forField[i];
+                    break;
+                }
+            }
+            Float score = Float.isNaN(page[i].score) ? null : page[i].score;
+            out.add(new SearchAnswer.Hit(d.id, d.sourceId, row.role(), row.side(), d.language, d.url, d.title,
+                    d.publishedAt, d.undateable, d.tone, matcher.topicsOf(row), snippet, score));
+        }
+        return out;
+    }
+
+    private static Sort newestFirst() {
+        SortField published = new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true);
+        published.setMissingValue(Long.MIN_VALUE);
+        return new Sort(published, new SortField(IndexSchema.SEQ, SortField.Type.LONG, true));
+    }
+
+    private static void term(BooleanQuery.Builder b, String field, String value) {
+        if (notBlank(value)) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (String v : value.split(",")) {
+                if (!v.isBlank()) {
+                    any.add(new TermQuery(new Term(field, v.trim())), BooleanClause.Occur.SHOULD);
+                }
+            }
+            b.add(any.build(), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    private static long day(String value, boolean end, String name) {
+        Instant t = QueryLanguage.parseDay(value, end)
+                .orElseThrow(() -> ApiException.badRequest("'" + name + "' must be a date (YYYY-MM-DD) or an ISO-8601 instant"));
+        return t.toEpochMilli();
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

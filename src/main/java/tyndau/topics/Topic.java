@@ -1,0 +1,31 @@
+package tyndau.topics;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A topic: a saved Lucene query, evaluated at query time, so editing it re-draws its whole history. */
+@Entity
+@Table(name = "topic")
+public class Topic extends PanacheEntityBase {
+    @Id
+    public String id;
+
+    public String label;
+
+    public String query;
+
+    public boolean sensitive;
+
+    /** Changed through the API: feeds/topics.yml no longer overwrites it. */
+    public boolean edited;
+
+    /** Deleted through the API; a tombstone so that topics.yml does not bring it back. */
+    public boolean deleted;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

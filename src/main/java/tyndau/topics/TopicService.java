@@ -1,0 +1,171 @@
+package tyndau.topics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.search.Query;
+import org.jboss.logging.Logger;
+import tyndau.TyndauConfig;
+import tyndau.index.QueryLanguage;
+import tyndau.web.ApiException;
+
+/**
+ * The topics and their parsed queries. Defaults come from {@code feeds/topics.yml} on start
+ * (inserted when missing, updated while nobody has edited them through the API).
+ */
+@ApplicationScoped
+public class TopicService {
+    private static final Logger LOG = Logger.getLogger(TopicService.class);
+
+    /** A topic with its query parsed, ready to run. */
+    public record Compiled(TopicView topic, Query query) {
+    }
+
+    private final TyndauConfig config;
+    private volatile Map<String, Compiled> compiled = Map.of();
+    private volatile List<Compiled> sorted = List.of();
+
+    TopicService(TyndauConfig config) {
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(10) StartupEvent start) {
+        Path file = config.feedsDir().resolve("topics.yml");
+        if (Files.isRegularFile(file)) {
+            try {
+                loadDefaults(file);
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf("feeds/topics.yml could not be loaded (%s); topics in the database are kept", e.getMessage());
+            }
+        } else {
+            LOG.warnf("no default topics: %s does not exist", file.toAbsolutePath());
+        }
+        reload();
+    }
+
+    void loadDefaults(Path file) throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        JsonNode list = root == null ? null : root.get("topics");
+        if (list == null || !list.isArray()) {
+            throw new IOException("expected a 'topics' list");
+        }
+        int n = 0;
+        for (JsonNode t : list) {
+            TopicView v = new TopicView(t.path("id").asText(null), t.path("label").asText(null),
+                    t.path("query").asText(null), t.path("sensitive").asBoolean(false));
+            try {
+                validate(v);
+            } catch (ApiException e) {
+                LOG.errorf("topics.yml: topic '%s' skipped: %s", v.id(), e.getMessage());
+                continue;
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                Topic existing = Topic.findById(v.id());
+                if (existing == null) {
+                    store(new Topic(), v, false).persist();
+                } else if (!existing.edited) {
+                    store(existing, v, false);
+                }
+            });
+            n++;
+        }
+        LOG.infof("loaded %d default topics from %s", n, file);
+    }
+
+    private static Topic store(Topic t, TopicView v, boolean edited) {
+        t.id = v.id();
+        t.label = v.label().trim();
+        t.query = v.query().trim();
+        t.sensitive = Boolean.TRUE.equals(v.sensitive());
+        t.edited = t.edited || edited;
+        t.deleted = false;
+        t.updatedAt = Instant.now();
+        return t;
+    }
+
+    /** Throws a 400 that says what is wrong, including where a query fails to parse. */
+    public static Query validate(TopicView v) {
+        if (v.id() == null || !v.id().matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+            throw ApiException.badRequest("'id' must be a slug of lower-case letters, digits, '-' or '_'");
+        }
+        if (v.label() == null || v.label().isBlank()) {
+            throw ApiException.badRequest("'label' is required");
+        }
+        if (v.query() == null || v.query().isBlank()) {
+            throw ApiException.badRequest("'query' is required");
+        }
+        try {
+            return QueryLanguage.parse(v.query(), false);
+        } catch (QueryLanguage.InvalidQuery e) {
+            throw ApiException.badRequest("'query' is not valid Lucene syntax: " + e.getMessage());
+        }
+    }
+
+    private void reload() {
+        Map<String, Compiled> next = new LinkedHashMap<>();
+        List<Topic> all = QuarkusTransaction.requiringNew().call(() -> Topic.<Topic>list("deleted", false));
+        all.sort(Comparator.comparing(t -> t.id));
+        for (Topic t : all) {
+            try {
+                next.put(t.id, new Compiled(TopicView.of(t), QueryLanguage.parse(t.query, false)));
+            } catch (QueryLanguage.InvalidQuery e) {
+                LOG.errorf("topic %s has an invalid query and is ignored: %s", t.id, e.getMessage());
+            }
+        }
+        compiled = Map.copyOf(next);
+        sorted = List.copyOf(next.values());
+    }
+
+    /** Every topic, by id. */
+    public List<Compiled> all() {
+        return sorted;
+    }
+
+    public Optional<Compiled> byId(String id) {
+        return Optional.ofNullable(compiled.get(id));
+    }
+
+    /** Creates or replaces a topic; its whole history changes at once, since matching is done at query time. */
+    public TopicView put(TopicView v) {
+        validate(v);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Topic existing = Topic.findById(v.id());
+            if (existing == null) {
+                store(new Topic(), v, true).persist();
+            } else {
+                store(existing, v, true);
+            }
+        });
+        reload();
+        return compiled.get(v.id()).topic();
+    }
+
+    public boolean delete(String id) {
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
+            Topic t = Topic.findById(id);
+            if (t == null || t.deleted) {
+                return false;
+            }
+            t.deleted = true;
+            t.edited = true;
+            t.updatedAt = Instant.now();
+            return true;
+        });
+        reload();
+        return deleted;
+    }
+}

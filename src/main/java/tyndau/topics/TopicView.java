@@ -1,0 +1,17 @@
+package tyndau.topics;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A topic as the API shows and takes it (DESIGN: {@code {"id","label","query","sensitive"}}). */
+public record TopicView(
+        @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,63}", message = "must be a slug of lower-case letters, digits, '-' or '_'") String id,
+        @NotBlank @Size(max = 255) String label,
+        @NotBlank @Size(max = 8000) String query,
+        Boolean sensitive) {
+
+    static TopicView of(Topic t) {
+        return new TopicView(t.id, t.label, t.query, t.sensitive);
+    }
+}
