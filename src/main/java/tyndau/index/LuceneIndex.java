@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -56,6 +57,7 @@ public class LuceneIndex {
     private final EntityManager em;
     private final Side side;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Event<DocumentsIndexed> indexed;
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private volatile String failure;
     private volatile Generation current;
@@ -105,10 +107,11 @@ public class LuceneIndex {
         }
     }
 
-    LuceneIndex(TyndauConfig config, EntityManager em, Side side) {
+    LuceneIndex(TyndauConfig config, EntityManager em, Side side, Event<DocumentsIndexed> indexed) {
         this.config = config;
         this.em = em;
         this.side = side;
+        this.indexed = indexed;
     }
 
     void open(@Observes StartupEvent start) {
@@ -214,7 +217,7 @@ public class LuceneIndex {
     public void catchUp() {
         writeLock.lock();
         try {
-            catchUp(current);
+            catchUp(current, true);
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
         } finally {
@@ -222,7 +225,7 @@ public class LuceneIndex {
         }
     }
 
-    void catchUp(Generation g) throws IOException {
+    void catchUp(Generation g, boolean announce) throws IOException {
         while (true) {
             long from = g.indexedSeq;
             List<IndexSchema.Row> rows = rowsAfter(from);
@@ -231,6 +234,13 @@ public class LuceneIndex {
             }
             g.index(rows);
             g.commit(rows.get(rows.size() - 1).seq());
+            if (announce) {
+                // Asynchronous: percolation and alerts must not hold the index's write lock.
+                indexed.fireAsync(new DocumentsIndexed(rows)).exceptionally(e -> {
+                    LOG.error("a listener of newly indexed documents failed", e);
+                    return null;
+                });
+            }
         }
     }
 
@@ -279,7 +289,7 @@ public class LuceneIndex {
             }
             writeLock.lock();
             try {
-                catchUp(g);
+                catchUp(g, false);
                 Generation old = current;
                 point(next);
                 current = g;

@@ -148,4 +148,14 @@ class SearchResourceTest {
         given().queryParam("q", "Ресей").queryParam("source", run + "-kk").get("/api/search")
                 .then().statusCode(200).body("total", equalTo(1));
     }
+
+    @Test
+    void newDocumentsArePercolatedAgainstTopics() throws InterruptedException {
+        String metrics = "";
+        for (int i = 0; i < 50 && !metrics.contains("tyndau_topic_matches_total{side=\"government\",topic=\"turkey-aid\"}"); i++) {
+            Thread.sleep(100);
+            metrics = given().get("/q/metrics").then().extract().asString();
+        }
+        assertTrue(metrics.contains("tyndau_topic_matches_total{side=\"government\",topic=\"turkey-aid\"}"), "percolated");
+    }
 }

@@ -1,0 +1,7 @@
+package tyndau.index;
+
+import java.util.List;
+
+/** Fired after new rows reached the live index (not during a rebuild), for percolation and alerts. */
+public record DocumentsIndexed(List<IndexSchema.Row> rows) {
+}
