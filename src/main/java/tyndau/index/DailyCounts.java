@@ -38,9 +38,12 @@ public final class DailyCounts {
         public final int[] all = new int[3];
         public final double[] toneSum = new double[3];
         public final int[] toneCount = new int[3];
+        /** Earliest publication (epoch ms) of a topic document per side; Long.MAX_VALUE when none. */
+        public final long[] firstTopic = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
 
         void merge(Day o) {
             for (int i = 0; i < 3; i++) {
+                firstTopic[i] = Math.min(firstTopic[i], o.firstTopic[i]);
                 topic[i] += o.topic[i];
                 all[i] += o.all[i];
                 toneSum[i] += o.toneSum[i];
@@ -128,6 +131,7 @@ public final class DailyCounts {
                 }
                 if (topicDocs.docID() == doc) {
                     current.topic[s]++;
+                    current.firstTopic[s] = Math.min(current.firstTopic[s], ms);
                     if (tone.advanceExact(doc)) {
                         current.toneSum[s] += NumericUtils.sortableLongToDouble(tone.longValue());
                         current.toneCount[s]++;

@@ -91,7 +91,9 @@ public final class LeadLag {
         Double restricted = rss(cause, effect, lag, start, false);
         int n = effect.length - start;
         int df2 = n - (2 * lag + 1);
-        if (unrestricted == null || restricted == null || unrestricted <= 0 || df2 <= 0) {
+        // A (near-)perfect in-sample fit makes F unbounded and says nothing: a side silent but for a
+        // few days can be "explained" exactly by lag dummies.
+        if (unrestricted == null || restricted == null || df2 <= 0 || unrestricted <= 1e-9 * Math.max(restricted, 1e-300)) {
             return null;
         }
         double f = ((restricted - unrestricted) / lag) / (unrestricted / df2);

@@ -1,0 +1,209 @@
+package tyndau.responsiveness;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import tyndau.document.Document;
+import tyndau.index.DailyCounts;
+import tyndau.index.IndexSchema;
+import tyndau.index.LuceneIndex;
+import tyndau.signals.Range;
+import tyndau.signals.TimelineService;
+
+/** Reads a topic's series and documents from the index, runs {@link Method}, and adds each episode's evidence. */
+@ApplicationScoped
+public class ResponsivenessService {
+    private final LuceneIndex index;
+    private final TimelineService timelines;
+
+    ResponsivenessService(LuceneIndex index, TimelineService timelines) {
+        this.index = index;
+        this.timelines = timelines;
+    }
+
+    /** A document cited by an episode. */
+    public record Cited(long id, Instant at, String source, String url, String title) {
+    }
+
+    /** The response, with its lag from the first public document of the onset day. */
+    public record Response(Instant at, double lagHours, long id, String source, String url, String title) {
+    }
+
+    /** One episode as the API shows it (DESIGN "Responsiveness answer"). */
+    public record Episode(String onset, String peak, String end, String ledBy, String kind, int publicCount,
+                          double peakScore, Double publicTone, Instant firstPublicAt, Response response,
+                          Double censoredAtHours, Cited announcement, List<Cited> evidence) {
+    }
+
+    public record Answer(String topic, LocalDate from, LocalDate to, String zone, Method.Params params,
+                         List<Episode> episodes, Map<String, Object> metrics, String verdict) {
+    }
+
+    public Answer analyze(String topic, Range range, Method.Params p) {
+        if (topic == null || topic.isBlank()) {
+            throw tyndau.web.ApiException.badRequest("'topic' is required");
+        }
+        Query q = timelines.topicQuery(topic);
+        ZoneId zone = range.zone();
+        LocalDate start = range.from().minusDays(p.baselineDays());
+        int days = (int) (range.to().toEpochDay() - start.toEpochDay() + 1);
+        return index.withSearcher(searcher -> {
+            Map<LocalDate, DailyCounts.Day> daily = DailyCounts.count(searcher, q,
+                    start.atStartOfDay(zone).toInstant(), range.end(), zone);
+            int[] pub = new int[days];
+            int[] all = new int[days];
+            int[] gov = new int[days];
+            double[] toneSum = new double[days];
+            int[] toneN = new int[days];
+            Instant[] first = new Instant[days];
+            for (int i = 0; i < days; i++) {
+                DailyCounts.Day d = daily.get(start.plusDays(i));
+                if (d != null) {
+                    pub[i] = d.topic[0];
+                    all[i] = d.all[0];
+                    gov[i] = d.topic[1];
+                    toneSum[i] = d.toneSum[0];
+                    toneN[i] = d.toneCount[0];
+                    first[i] = d.firstTopic[0] == Long.MAX_VALUE ? null : Instant.ofEpochMilli(d.firstTopic[0]);
+                }
+            }
+            Instant govUntil = range.end().plus(java.time.Duration.ofDays(p.responseDays()));
+            List<Method.GovDoc> govDocs = governmentDocs(searcher, q, start.atStartOfDay(zone).toInstant(), govUntil);
+            Method.Input in = new Method.Input(start, p.baselineDays(), zone, pub, all, gov, toneSum, toneN, first, govDocs,
+                    range.end());
+            Method.Result r = Method.run(in, p);
+            List<Episode> episodes = new ArrayList<>();
+            for (Method.Found f : r.episodes()) {
+                List<Long> evidenceIds = f.publicCount() == 0 ? List.of()
+                        : publicAtDay(searcher, q, start.plusDays(f.peak()), zone, p.evidenceDocs());
+                episodes.add(withDetails(f, start, evidenceIds));
+            }
+            return new Answer(topic, range.from(), range.to(), zone.getId(), p, episodes, metrics(r.metrics()), r.verdict());
+        });
+    }
+
+    private static Episode withDetails(Method.Found f, LocalDate start, List<Long> evidenceIds) {
+        List<Long> ids = new ArrayList<>(evidenceIds);
+        if (f.response() != null) {
+            ids.add(f.response().id());
+        }
+        if (f.announcement() != null) {
+            ids.add(f.announcement().id());
+        }
+        Map<Long, Document> docs = new HashMap<>();
+        if (!ids.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> Document.<Document>list("id in ?1", ids).forEach(d -> docs.put(d.id, d)));
+        }
+        Response response = null;
+        if (f.response() != null) {
+            Document d = docs.get(f.response().id());
+            response = new Response(f.response().at(), f.lagHours(), f.response().id(), d == null ? null : d.sourceId,
+                    d == null ? null : d.url, d == null ? null : d.title);
+        }
+        Cited announcement = f.announcement() == null ? null : cite(docs.get(f.announcement().id()), f.announcement().id());
+        List<Cited> evidence = evidenceIds.stream().map(id -> cite(docs.get(id), id)).toList();
+        return new Episode(start.plusDays(f.onset()).toString(), start.plusDays(f.peak()).toString(),
+                start.plusDays(f.end()).toString(), f.ledBy(), f.kind(), f.publicCount(), round(f.peakScore()),
+                round(f.publicTone()), f.firstPublicAt(), response, f.censoredAtHours(), announcement, evidence);
+    }
+
+    private static Cited cite(Document d, long id) {
+        return d == null ? new Cited(id, null, null, null, null) : new Cited(d.id, d.publishedAt, d.sourceId, d.url, d.title);
+    }
+
+    private static List<Method.GovDoc> governmentDocs(IndexSearcher searcher, Query topic, Instant from, Instant until)
+            throws IOException {
+        Query q = sideQuery(topic, "government", from, until);
+        TopDocs top = searcher.search(q, Math.max(1, searcher.count(q)), byDate());
+        List<Method.GovDoc> out = new ArrayList<>();
+        var stored = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            long ms = ((Number) ((org.apache.lucene.search.FieldDoc) sd).fields[0]).longValue();
+            out.add(new Method.GovDoc(Instant.ofEpochMilli(ms), Long.parseLong(stored.document(sd.doc).get(IndexSchema.ID))));
+        }
+        return out;
+    }
+
+    private static List<Long> publicAtDay(IndexSearcher searcher, Query topic, LocalDate day, ZoneId zone, int n)
+            throws IOException {
+        Query q = sideQuery(topic, "public", day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
+        TopDocs top = searcher.search(q, n, byDate());
+        List<Long> ids = new ArrayList<>();
+        var stored = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            ids.add(Long.parseLong(stored.document(sd.doc).get(IndexSchema.ID)));
+        }
+        return ids;
+    }
+
+    private static Query sideQuery(Query topic, String side, Instant from, Instant until) {
+        return new BooleanQuery.Builder()
+                .add(topic, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexSchema.SIDE, side)), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED, from.toEpochMilli(), until.toEpochMilli() - 1), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private static Sort byDate() {
+        return new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG));
+    }
+
+    private static Map<String, Object> metrics(Method.Metrics m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("episodes", m.episodes());
+        out.put("publicLed", m.publicLed());
+        out.put("governmentLed", m.governmentLed());
+        out.put("trialBalloons", m.trialBalloons());
+        out.put("answered", m.answered());
+        out.put("unanswered", m.publicLed() - m.answered());
+        out.put("responseRate", round(m.responseRate()));
+        out.put("medianLagHours", m.medianLagHours());
+        out.put("medianLagMethod", "Kaplan-Meier: unanswered episodes censored at the end of their response window; null when not reached");
+        out.put("medianLagHoursAnswered", m.medianLagHoursAnswered());
+        out.put("ccf", m.ccf() == null ? null : Map.of("peakLagDays", m.ccf().peakLagDays(), "r", round(m.ccf().r())));
+        Map<String, Object> granger = new LinkedHashMap<>();
+        granger.put("publicToGovernment", granger(m.publicToGovernment()));
+        granger.put("governmentToPublic", granger(m.governmentToPublic()));
+        out.put("granger", granger);
+        return out;
+    }
+
+    private static Map<String, Object> granger(LeadLag.Granger g) {
+        if (g == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lag", g.lag());
+        out.put("f", round(g.f()));
+        out.put("p", g.p() < 1e-4 ? g.p() : round(g.p()));
+        out.put("observations", g.observations());
+        return out;
+    }
+
+    static Double round(Double v) {
+        return v == null || v.isNaN() || v.isInfinite() ? null : Math.round(v * 1e4) / 1e4;
+    }
+
+    static double round(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? 0 : Math.round(v * 1e4) / 1e4;
+    }
+}

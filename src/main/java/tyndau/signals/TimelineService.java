@@ -1,0 +1,117 @@
+package tyndau.signals;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import tyndau.index.DailyCounts;
+import tyndau.index.IndexSchema;
+import tyndau.index.LuceneIndex;
+import tyndau.topics.TopicService;
+import tyndau.web.ApiException;
+
+/** Per bucket and side: documents on a topic, their share of all that side's documents, mean tone. */
+@ApplicationScoped
+public class TimelineService {
+
+    /** One side in one bucket; {@code share} is 0 when the side has no document at all in the bucket. */
+    public record SideValue(long count, long all, double share, Double tone) {
+    }
+
+    /** One bucket; {@code date} is its first day. */
+    public record Bucket(String date, @JsonProperty("public") SideValue publicSide, SideValue government) {
+    }
+
+    /** The answer of {@code GET /api/timeline}; {@code undateable} counts topic documents left out per side. */
+    public record Timeline(String topic, LocalDate from, LocalDate to, String interval, String zone,
+                           Map<String, Long> undateable, List<Bucket> buckets) {
+    }
+
+    private final LuceneIndex index;
+    private final TopicService topics;
+
+    TimelineService(LuceneIndex index, TopicService topics) {
+        this.index = index;
+        this.topics = topics;
+    }
+
+    /** The topic's query; no topic means every document. */
+    public Query topicQuery(String topic) {
+        if (topic == null || topic.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        return topics.byId(topic).map(TopicService.Compiled::query)
+                .orElseThrow(() -> ApiException.badRequest("no topic '" + topic + "'"));
+    }
+
+    public Timeline timeline(String topic, Range range, String interval) {
+        String iv = interval == null || interval.isBlank() ? "day" : interval.toLowerCase(Locale.ROOT);
+        if (!List.of("day", "week", "month").contains(iv)) {
+            throw ApiException.badRequest("'interval' is day, week or month");
+        }
+        Query q = topicQuery(topic);
+        return index.withSearcher(searcher -> {
+            Map<LocalDate, DailyCounts.Day> days = DailyCounts.count(searcher, q, range.start(), range.end(), range.zone());
+            Map<LocalDate, long[]> buckets = new LinkedHashMap<>();
+            for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
+                long[] b = buckets.computeIfAbsent(bucketOf(d, iv), k -> new long[4]);
+                DailyCounts.Day day = days.get(d);
+                if (day != null) {
+                    for (int s = 0; s < 2; s++) {
+                        b[s * 2] += day.topic[s];
+                        b[s * 2 + 1] += day.all[s];
+                    }
+                }
+            }
+            Map<LocalDate, double[]> tones = new LinkedHashMap<>();
+            for (Map.Entry<LocalDate, DailyCounts.Day> e : days.entrySet()) {
+                double[] t = tones.computeIfAbsent(bucketOf(e.getKey(), iv), k -> new double[4]);
+                for (int s = 0; s < 2; s++) {
+                    t[s * 2] += e.getValue().toneSum[s];
+                    t[s * 2 + 1] += e.getValue().toneCount[s];
+                }
+            }
+            List<Bucket> out = new ArrayList<>();
+            for (Map.Entry<LocalDate, long[]> e : buckets.entrySet()) {
+                long[] b = e.getValue();
+                double[] t = tones.getOrDefault(e.getKey(), new double[4]);
+                out.add(new Bucket(e.getKey().toString(), side(b[0], b[1], t[0], t[1]), side(b[2], b[3], t[2], t[3])));
+            }
+            Map<String, Long> undateable = new LinkedHashMap<>();
+            for (String side : new String[] {"public", "government"}) {
+                Query u = new BooleanQuery.Builder()
+                        .add(q, BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(IndexSchema.UNDATEABLE, "true")), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(IndexSchema.SIDE, side)), BooleanClause.Occur.FILTER)
+                        .build();
+                undateable.put(side, (long) searcher.count(u));
+            }
+            return new Timeline(topic, range.from(), range.to(), iv, range.zone().getId(), undateable, out);
+        });
+    }
+
+    private static SideValue side(long count, long all, double toneSum, double toneCount) {
+        double share = all == 0 ? 0 : Math.round(count * 1e6 / all) / 1e6;
+        Double tone = toneCount == 0 ? null : Math.round(toneSum / toneCount * 1e4) / 1e4;
+        return new SideValue(count, all, share, tone);
+    }
+
+    static LocalDate bucketOf(LocalDate d, String interval) {
+        return switch (interval) {
+            case "week" -> d.with(DayOfWeek.MONDAY);
+            case "month" -> d.withDayOfMonth(1);
+            default -> d;
+        };
+    }
+}
