@@ -109,4 +109,17 @@ class PaperCasesTest {
         assertTrue(t.getDouble("buckets[5].public.share") > 0.5);
         assertTrue(t.getInt("buckets[0].public.all") > 0, "the denominator is there on a quiet day");
     }
+
+    @Test
+    void episodesExportAsCsvAndJson() {
+        String csv = given().queryParam("topic", "xinjiang").queryParam("from", "2022-01-01").queryParam("to", "2023-06-30")
+                .get("/api/export/episodes").then().statusCode(200).extract().asString();
+        String[] rows = csv.split("\r\n");
+        assertTrue(rows[0].startsWith("topic,onset,peak,end,led_by,kind,public_count,peak_score"), rows[0]);
+        assertEquals(answer("xinjiang", "2022-01-01", "2023-06-30").getList("episodes").size(), rows.length - 1);
+        assertTrue(rows[1].startsWith("xinjiang,2022-05-24,"), rows[1]);
+        given().queryParam("topic", "turkey-aid").queryParam("from", "2023-01-01").queryParam("to", "2023-03-31")
+                .queryParam("format", "json").get("/api/export/episodes").then().statusCode(200)
+                .body("[0].response.source", org.hamcrest.Matchers.equalTo("akorda"));
+    }
 }

@@ -1,0 +1,202 @@
+package tyndau.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.index.StoredFields;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import tyndau.document.Document;
+import tyndau.index.IndexSchema;
+import tyndau.index.LuceneIndex;
+import tyndau.responsiveness.ResponsivenessResource;
+import tyndau.responsiveness.ResponsivenessService;
+import tyndau.search.SearchRequest;
+import tyndau.search.SearchService;
+import tyndau.source.Source;
+import tyndau.topics.TopicMatcher;
+import tyndau.web.ApiException;
+
+/** {@code /api/export/*}: documents (CSV, JSONL; streamed) and episodes (CSV, JSON) for R, pandas, spreadsheets. */
+@Path("/api/export")
+class ExportResource {
+    private static final int CHUNK = 500;
+
+    private final SearchService search;
+    private final LuceneIndex index;
+    private final TopicMatcher matcher;
+    private final ResponsivenessResource responsiveness;
+    private final ObjectMapper json;
+
+    ExportResource(SearchService search, LuceneIndex index, TopicMatcher matcher, ResponsivenessResource responsiveness,
+                   ObjectMapper json) {
+        this.search = search;
+        this.index = index;
+        this.matcher = matcher;
+        this.responsiveness = responsiveness;
+        this.json = json;
+    }
+
+    @GET
+    @Path("/documents")
+    @Operation(summary = "Every document matching the filters, oldest first, streamed (format csv or jsonl)",
+            description = "Filters as /api/search: topic, q, side, role, lang, source, from, to. Undateable documents come last.")
+    public Response documents(@QueryParam("topic") String topic, @QueryParam("q") String q, @QueryParam("side") String side,
+                              @QueryParam("role") String role, @QueryParam("lang") String lang,
+                              @QueryParam("source") String source, @QueryParam("from") String from,
+                              @QueryParam("to") String to, @QueryParam("format") @DefaultValue("csv") String format) {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!f.equals("csv") && !f.equals("jsonl")) {
+            throw ApiException.badRequest("'format' is csv or jsonl");
+        }
+        Query query = search.query(new SearchRequest(q, topic, side, role, lang, source, from, to, null, 1, 1));
+        long[] ids = matchingIdsOldestFirst(query);
+        StreamingOutput body = out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            if (f.equals("csv")) {
+                w.write(Csv.header("id", "published", "undateable", "source", "role", "side", "language", "url", "title",
+                        "tone", "topics", "duplicate_of", "body"));
+            }
+            for (int from0 = 0; from0 < ids.length; from0 += CHUNK) {
+                List<Long> chunk = new ArrayList<>();
+                for (int i = from0; i < Math.min(ids.length, from0 + CHUNK); i++) {
+                    chunk.add(ids[i]);
+                }
+                Map<Long, Document> docs = new HashMap<>();
+                Map<String, Source> sources = new HashMap<>();
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Document.<Document>list("id in ?1", chunk).forEach(d -> docs.put(d.id, d));
+                    Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
+                });
+                for (Long id : chunk) {
+                    Document d = docs.get(id);
+                    if (d == null) {
+                        continue;
+                    }
+                    IndexSchema.Row row = index.rowOf(d, sources.get(d.sourceId));
+                    List<String> topics = matcher.topicsOf(row);
+                    if (f.equals("csv")) {
+                        w.write(Csv.row(List.of(Csv.number(d.id), d.publishedAt == null ? "" : d.publishedAt.toString(),
+                                Boolean.toString(d.undateable), Csv.text(d.sourceId), Csv.text(row.role()), Csv.text(row.side()),
+                                Csv.text(d.language), Csv.text(d.url), Csv.text(d.title), Csv.number(d.tone),
+                                Csv.text(String.join(";", topics)), Csv.number(d.duplicateOf), Csv.text(d.body))));
+                    } else {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("id", d.id);
+                        m.put("source", d.sourceId);
+                        m.put("role", row.role());
+                        m.put("side", row.side());
+                        m.put("url", d.url);
+                        m.put("title", d.title);
+                        m.put("published", d.publishedAt == null ? null : d.publishedAt.toString());
+                        m.put("undateable", d.undateable);
+                        m.put("language", d.language);
+                        m.put("tone", d.tone);
+                        m.put("topics", topics);
+                        m.put("duplicateOf", d.duplicateOf);
+                        m.put("body", d.body);
+                        w.write(json.writeValueAsString(m));
+                        w.write('\n');
+                    }
+                }
+                w.flush();
+            }
+            w.flush();
+        };
+        String name = "documents-" + (topic == null ? "all" : topic) + "." + f;
+        return Response.ok(body, f.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + safe(name) + "\"")
+                .build();
+    }
+
+    /** Ids of every match, oldest publication first, undateable last: DocValues and the stored id, no scoring. */
+    private long[] matchingIdsOldestFirst(Query query) {
+        return index.withSearcher(searcher -> {
+            List<long[]> pairs = new ArrayList<>();
+            searcher.search(query, new SimpleCollector() {
+                private NumericDocValues published;
+                private StoredFields stored;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) throws java.io.IOException {
+                    published = DocValues.getNumeric(context.reader(), IndexSchema.PUBLISHED);
+                    stored = context.reader().storedFields();
+                }
+
+                @Override
+                public void collect(int doc) throws java.io.IOException {
+                    long at = published.advanceExact(doc) ? published.longValue() : Long.MAX_VALUE;
+                    pairs.add(new long[] {at, Long.parseLong(stored.document(doc).get(IndexSchema.ID))});
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+            });
+            pairs.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            return pairs.stream().mapToLong(p -> p[1]).toArray();
+        });
+    }
+
+    @GET
+    @Path("/episodes")
+    @Operation(summary = "The episodes of a responsiveness answer, one row each (format csv or json)",
+            description = "Parameters as /api/responsiveness, including the method's overrides.")
+    public Response episodes(@QueryParam("topic") String topic, @QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("zone") String zone, @QueryParam("format") @DefaultValue("csv") String format,
+                             @jakarta.ws.rs.BeanParam ResponsivenessResource.Overrides overrides) {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!f.equals("csv") && !f.equals("json")) {
+            throw ApiException.badRequest("'format' is csv or json");
+        }
+        ResponsivenessService.Answer a = responsiveness.answer(topic, from, to, zone, overrides);
+        String name = "episodes-" + topic + "-" + a.from() + "-" + a.to() + "." + f;
+        if (f.equals("json")) {
+            return Response.ok(a.episodes(), "application/json")
+                    .header("Content-Disposition", "attachment; filename=\"" + safe(name) + "\"").build();
+        }
+        StringBuilder out = new StringBuilder(Csv.header("topic", "onset", "peak", "end", "led_by", "kind", "public_count",
+                "peak_score", "public_tone", "first_public_at", "response_at", "lag_hours", "censored_at_hours",
+                "response_source", "response_url", "response_title", "announcement_at", "announcement_source",
+                "announcement_url", "announcement_title"));
+        for (ResponsivenessService.Episode e : a.episodes()) {
+            var r = e.response();
+            var an = e.announcement();
+            out.append(Csv.row(List.of(Csv.text(topic), e.onset(), e.peak(), e.end(), e.ledBy(), e.kind(),
+                    Csv.number(e.publicCount()), Csv.number(e.peakScore()), Csv.number(e.publicTone()),
+                    e.firstPublicAt() == null ? "" : e.firstPublicAt().toString(),
+                    r == null ? "" : r.at().toString(), r == null ? "" : Csv.number(r.lagHours()),
+                    Csv.number(e.censoredAtHours()),
+                    r == null ? "" : Csv.text(r.source()), r == null ? "" : Csv.text(r.url()), r == null ? "" : Csv.text(r.title()),
+                    an == null || an.at() == null ? "" : an.at().toString(), an == null ? "" : Csv.text(an.source()),
+                    an == null ? "" : Csv.text(an.url()), an == null ? "" : Csv.text(an.title()))));
+        }
+        return Response.ok(out.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + safe(name) + "\"").build();
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
