@@ -64,32 +64,9 @@ public class ResponsivenessService {
         }
         Query q = timelines.topicQuery(topic);
         ZoneId zone = range.zone();
-        LocalDate start = range.from().minusDays(p.baselineDays());
-        int days = (int) (range.to().toEpochDay() - start.toEpochDay() + 1);
         return index.withSearcher(searcher -> {
-            Map<LocalDate, DailyCounts.Day> daily = DailyCounts.count(searcher, q,
-                    start.atStartOfDay(zone).toInstant(), range.end(), zone);
-            int[] pub = new int[days];
-            int[] all = new int[days];
-            int[] gov = new int[days];
-            double[] toneSum = new double[days];
-            int[] toneN = new int[days];
-            Instant[] first = new Instant[days];
-            for (int i = 0; i < days; i++) {
-                DailyCounts.Day d = daily.get(start.plusDays(i));
-                if (d != null) {
-                    pub[i] = d.topic[0];
-                    all[i] = d.all[0];
-                    gov[i] = d.topic[1];
-                    toneSum[i] = d.toneSum[0];
-                    toneN[i] = d.toneCount[0];
-                    first[i] = d.firstTopic[0] == Long.MAX_VALUE ? null : Instant.ofEpochMilli(d.firstTopic[0]);
-                }
-            }
-            Instant govUntil = range.end().plus(java.time.Duration.ofDays(p.responseDays()));
-            List<Method.GovDoc> govDocs = governmentDocs(searcher, q, start.atStartOfDay(zone).toInstant(), govUntil);
-            Method.Input in = new Method.Input(start, p.baselineDays(), zone, pub, all, gov, toneSum, toneN, first, govDocs,
-                    range.end());
+            Method.Input in = input(searcher, q, range, p);
+            LocalDate start = in.start();
             Method.Result r = Method.run(in, p);
             List<Episode> episodes = new ArrayList<>();
             for (Method.Found f : r.episodes()) {
@@ -99,6 +76,34 @@ public class ResponsivenessService {
             }
             return new Answer(topic, range.from(), range.to(), zone.getId(), p, episodes, metrics(r.metrics()), r.verdict());
         });
+    }
+
+    /** The method's input for a topic and range, read from the index in one pass plus the government documents. */
+    public static Method.Input input(IndexSearcher searcher, Query q, Range range, Method.Params p) throws IOException {
+        ZoneId zone = range.zone();
+        LocalDate start = range.from().minusDays(p.baselineDays());
+        int days = (int) (range.to().toEpochDay() - start.toEpochDay() + 1);
+        Map<LocalDate, DailyCounts.Day> daily = DailyCounts.count(searcher, q, start.atStartOfDay(zone).toInstant(), range.end(), zone);
+        int[] pub = new int[days];
+        int[] all = new int[days];
+        int[] gov = new int[days];
+        double[] toneSum = new double[days];
+        int[] toneN = new int[days];
+        Instant[] first = new Instant[days];
+        for (int i = 0; i < days; i++) {
+            DailyCounts.Day d = daily.get(start.plusDays(i));
+            if (d != null) {
+                pub[i] = d.topic[0];
+                all[i] = d.all[0];
+                gov[i] = d.topic[1];
+                toneSum[i] = d.toneSum[0];
+                toneN[i] = d.toneCount[0];
+                first[i] = d.firstTopic[0] == Long.MAX_VALUE ? null : Instant.ofEpochMilli(d.firstTopic[0]);
+            }
+        }
+        Instant govUntil = range.end().plus(java.time.Duration.ofDays(p.responseDays()));
+        List<Method.GovDoc> govDocs = governmentDocs(searcher, q, start.atStartOfDay(zone).toInstant(), govUntil);
+        return new Method.Input(start, p.baselineDays(), zone, pub, all, gov, toneSum, toneN, first, govDocs, range.end());
     }
 
     private static Episode withDetails(Method.Found f, LocalDate start, List<Long> evidenceIds) {
