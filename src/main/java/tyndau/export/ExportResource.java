@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import tyndau.document.Document;
 import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
-import tyndau.responsiveness.ResponsivenessResource;
 import tyndau.responsiveness.ResponsivenessService;
 import tyndau.search.SearchRequest;
 import tyndau.search.SearchService;
@@ -45,10 +44,10 @@ class ExportResource {
     private final SearchService search;
     private final LuceneIndex index;
     private final TopicMatcher matcher;
-    private final ResponsivenessResource responsiveness;
+    private final ResponsivenessService responsiveness;
     private final ObjectMapper json;
 
-    ExportResource(SearchService search, LuceneIndex index, TopicMatcher matcher, ResponsivenessResource responsiveness,
+    ExportResource(SearchService search, LuceneIndex index, TopicMatcher matcher, ResponsivenessService responsiveness,
                    ObjectMapper json) {
         this.search = search;
         this.index = index;
@@ -165,7 +164,7 @@ class ExportResource {
             description = "Parameters as /api/responsiveness, including the method's overrides.")
     public Response episodes(@QueryParam("topic") String topic, @QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("zone") String zone, @QueryParam("format") @DefaultValue("csv") String format,
-                             @jakarta.ws.rs.BeanParam ResponsivenessResource.Overrides overrides) {
+                             @jakarta.ws.rs.BeanParam ResponsivenessService.Overrides overrides) {
         String f = format.toLowerCase(Locale.ROOT);
         if (!f.equals("csv") && !f.equals("json")) {
             throw ApiException.badRequest("'format' is csv or json");

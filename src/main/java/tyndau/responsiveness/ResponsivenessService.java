@@ -26,7 +26,10 @@ import tyndau.document.Document;
 import tyndau.index.DailyCounts;
 import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
+import jakarta.ws.rs.QueryParam;
 import tyndau.signals.Range;
+import tyndau.signals.SignalsConfig;
+import tyndau.web.ApiException;
 import tyndau.signals.TimelineService;
 
 /** Reads a topic's series and documents from the index, runs {@link Method}, and adds each episode's evidence. */
@@ -34,11 +37,63 @@ import tyndau.signals.TimelineService;
 public class ResponsivenessService {
     private final LuceneIndex index;
     private final TimelineService timelines;
+    private final ResponsivenessConfig config;
+    private final SignalsConfig signals;
 
-    ResponsivenessService(LuceneIndex index, TimelineService timelines) {
+    ResponsivenessService(LuceneIndex index, TimelineService timelines, ResponsivenessConfig config, SignalsConfig signals) {
         this.index = index;
         this.timelines = timelines;
+        this.config = config;
+        this.signals = signals;
     }
+
+    /** The method's constants, each overridable by a request parameter of the same name. */
+    public record Overrides(@QueryParam("baselineDays") Integer baselineDays, @QueryParam("threshold") Double threshold,
+                            @QueryParam("minDocs") Integer minDocs, @QueryParam("minScale") Double minScale,
+                            @QueryParam("responseDays") Integer responseDays, @QueryParam("quietDays") Integer quietDays,
+                            @QueryParam("balloonDays") Integer balloonDays, @QueryParam("maxGrangerLag") Integer maxGrangerLag,
+                            @QueryParam("maxCcfLag") Integer maxCcfLag, @QueryParam("leadShare") Double leadShare,
+                            @QueryParam("responsiveRate") Double responsiveRate, @QueryParam("evidenceDocs") Integer evidenceDocs) {
+    }
+
+    public Method.Params params(Overrides o) {
+        Method.Params p = new Method.Params(
+                pick(o.baselineDays(), config.baselineDays(), 7, 365, "baselineDays"),
+                pick(o.threshold(), config.threshold(), 0.5, 100, "threshold"),
+                pick(o.minDocs(), config.minDocs(), 1, 100_000, "minDocs"),
+                pick(o.minScale(), config.minScale(), 0.0001, 1, "minScale"),
+                pick(o.responseDays(), config.responseDays(), 1, 365, "responseDays"),
+                pick(o.quietDays(), config.quietDays(), 0, 365, "quietDays"),
+                pick(o.balloonDays(), config.balloonDays(), 1, 365, "balloonDays"),
+                pick(o.maxGrangerLag(), config.maxGrangerLag(), 1, 30, "maxGrangerLag"),
+                pick(o.maxCcfLag(), config.maxCcfLag(), 0, 90, "maxCcfLag"),
+                pick(o.leadShare(), config.leadShare(), 0.5, 1, "leadShare"),
+                pick(o.responsiveRate(), config.responsiveRate(), 0, 1, "responsiveRate"),
+                pick(o.evidenceDocs(), config.evidenceDocs(), 0, 100, "evidenceDocs"));
+        return p;
+    }
+
+    private static int pick(Integer given, int dflt, int min, int max, String name) {
+        int v = given == null ? dflt : given;
+        if (v < min || v > max) {
+            throw ApiException.badRequest("'" + name + "' must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    private static double pick(Double given, double dflt, double min, double max, String name) {
+        double v = given == null ? dflt : given;
+        if (Double.isNaN(v) || v < min || v > max) {
+            throw ApiException.badRequest("'" + name + "' must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    /** The answer for request parameters: range, zone and the method's overrides. */
+    public Answer answer(String topic, String from, String to, String zone, Overrides o) {
+        return analyze(topic, Range.of(from, to, zone, signals, index), params(o));
+    }
+
 
     /** A document cited by an episode. */
     public record Cited(long id, Instant at, String source, String url, String title) {
