@@ -127,7 +127,7 @@ public class ResponsivenessService {
             for (Method.Found f : r.episodes()) {
                 List<Long> evidenceIds = f.publicCount() == 0 ? List.of()
                         : publicAtDay(searcher, q, start.plusDays(f.peak()), zone, p.evidenceDocs());
-                episodes.add(withDetails(f, start, evidenceIds));
+                episodes.add(withDetails(withDatabaseIds(searcher, f), start, evidenceIds));
             }
             return new Answer(topic, range.from(), range.to(), zone.getId(), p, episodes, metrics(r.metrics()), r.verdict());
         });
@@ -190,17 +190,50 @@ public class ResponsivenessService {
         return d == null ? new Cited(id, null, null, null, null) : new Cited(d.id, d.publishedAt, d.sourceId, d.url, d.title);
     }
 
+    /**
+     * The government's documents on the topic, oldest first, read from DocValues; their ids are
+     * Lucene document numbers of this searcher until {@link #withDatabaseIds} resolves the few cited.
+     */
     private static List<Method.GovDoc> governmentDocs(IndexSearcher searcher, Query topic, Instant from, Instant until)
             throws IOException {
-        Query q = sideQuery(topic, "government", from, until);
-        TopDocs top = searcher.search(q, Math.max(1, searcher.count(q)), byDate());
         List<Method.GovDoc> out = new ArrayList<>();
-        var stored = searcher.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) {
-            long ms = ((Number) ((org.apache.lucene.search.FieldDoc) sd).fields[0]).longValue();
-            out.add(new Method.GovDoc(Instant.ofEpochMilli(ms), Long.parseLong(stored.document(sd.doc).get(IndexSchema.ID))));
-        }
+        searcher.search(sideQuery(topic, "government", from, until), new org.apache.lucene.search.SimpleCollector() {
+            private org.apache.lucene.index.NumericDocValues published;
+            private int base;
+
+            @Override
+            protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) throws IOException {
+                published = org.apache.lucene.index.DocValues.getNumeric(context.reader(), IndexSchema.PUBLISHED);
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (published.advanceExact(doc)) {
+                    out.add(new Method.GovDoc(Instant.ofEpochMilli(published.longValue()), base + doc));
+                }
+            }
+
+            @Override
+            public org.apache.lucene.search.ScoreMode scoreMode() {
+                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        out.sort(java.util.Comparator.comparing(Method.GovDoc::at));
         return out;
+    }
+
+    private static Method.Found withDatabaseIds(IndexSearcher searcher, Method.Found f) throws IOException {
+        if (f.response() == null && f.announcement() == null) {
+            return f;
+        }
+        var stored = searcher.storedFields();
+        Method.GovDoc response = f.response() == null ? null
+                : new Method.GovDoc(f.response().at(), Long.parseLong(stored.document((int) f.response().id()).get(IndexSchema.ID)));
+        Method.GovDoc announcement = f.announcement() == null ? null
+                : new Method.GovDoc(f.announcement().at(), Long.parseLong(stored.document((int) f.announcement().id()).get(IndexSchema.ID)));
+        return new Method.Found(f.ledBy(), f.kind(), f.onset(), f.peak(), f.end(), f.publicCount(), f.peakScore(), f.publicTone(),
+                f.firstPublicAt(), response, f.lagHours(), f.censoredAtHours(), announcement);
     }
 
     private static List<Long> publicAtDay(IndexSearcher searcher, Query topic, LocalDate day, ZoneId zone, int n)
