@@ -10,10 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Exports over HTTP: CSV safe for spreadsheets, JSONL for pandas, timelines with zeros. */
 @QuarkusTest
+@Tag("persistence")
 class ExportResourceTest {
     static final String KEY = "Bearer test-api-key";
 

@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Search, topics and reindexing over HTTP against the real index. */
 @QuarkusTest
+@Tag("persistence")
 class SearchResourceTest {
     static final String KEY = "Bearer test-api-key";
     String run;
