@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import tyndau.source.Source;
+import tyndau.tone.ToneScorer;
 
 /**
  * The one path by which documents enter the database. Writes are serialised so that sequence
@@ -28,10 +29,12 @@ public class DocumentWriter {
     private final ReentrantLock lock = new ReentrantLock();
     private final EntityManager em;
     private final Event<DocumentsCommitted> committed;
+    private final ToneScorer tone;
 
-    DocumentWriter(EntityManager em, Event<DocumentsCommitted> committed) {
+    DocumentWriter(EntityManager em, Event<DocumentsCommitted> committed, ToneScorer tone) {
         this.em = em;
         this.committed = committed;
+        this.tone = tone;
     }
 
     /** Stores what is new in {@code batch}, in one transaction; one outcome per input, in order. */
@@ -140,6 +143,7 @@ public class DocumentWriter {
             d.undateable = n.undateable();
             d.fetchedAt = n.fetchedAt() == null ? Instant.now() : n.fetchedAt();
             d.language = n.language();
+            d.tone = tone.score(n.title() + "\n\n" + (n.body() == null ? "" : n.body()), n.language()).score();
             d.contentHash = Hashes.sha256(n.title() + "\n" + (n.body() == null ? "" : n.body()));
             em.persist(d);
             byUrl.put(urlHash, d.id);

@@ -55,15 +55,25 @@ public final class DailyCounts {
     private DailyCounts() {
     }
 
-    /** Days with at least one document in [from, to); days without documents are absent. */
+    /** As {@link #count(IndexSearcher, Query, String, Instant, Instant, ZoneId)} with whole-document tone. */
     public static Map<LocalDate, Day> count(IndexSearcher searcher, Query topic, Instant from, Instant to, ZoneId zone)
             throws IOException {
+        return count(searcher, topic, null, from, to, zone);
+    }
+
+    /**
+     * Days with at least one document in [from, to); days without documents are absent. Tone is the
+     * topic tone of {@code topicId} where a document has one, else the document's tone.
+     */
+    public static Map<LocalDate, Day> count(IndexSearcher searcher, Query topic, String topicId, Instant from, Instant to,
+                                            ZoneId zone) throws IOException {
+        String topicTone = topicId == null ? null : IndexSchema.TOPIC_TONE_PREFIX + topicId;
         Query range = LongPoint.newRangeQuery(IndexSchema.PUBLISHED, from.toEpochMilli(), to.toEpochMilli() - 1);
         Weight topicWeight = searcher.createWeight(searcher.rewrite(topic), ScoreMode.COMPLETE_NO_SCORES, 1f);
         return searcher.search(range, new CollectorManager<Counter, Map<LocalDate, Day>>() {
             @Override
             public Counter newCollector() {
-                return new Counter(topicWeight, zone);
+                return new Counter(topicWeight, zone, topicTone);
             }
 
             @Override
@@ -81,6 +91,8 @@ public final class DailyCounts {
         final Map<LocalDate, Day> days = new TreeMap<>();
         private final Weight topicWeight;
         private final ZoneId zone;
+        private final String topicToneField;
+        private NumericDocValues topicTone;
         private NumericDocValues published;
         private NumericDocValues tone;
         private NumericDocValues duplicate;
@@ -91,15 +103,17 @@ public final class DailyCounts {
         private long dayEnd = Long.MIN_VALUE;
         private Day current;
 
-        Counter(Weight topicWeight, ZoneId zone) {
+        Counter(Weight topicWeight, ZoneId zone, String topicToneField) {
             this.topicWeight = topicWeight;
             this.zone = zone;
+            this.topicToneField = topicToneField;
         }
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
             published = DocValues.getNumeric(context.reader(), IndexSchema.PUBLISHED);
             tone = DocValues.getNumeric(context.reader(), IndexSchema.TONE);
+            topicTone = topicToneField == null ? null : DocValues.getNumeric(context.reader(), topicToneField);
             duplicate = DocValues.getNumeric(context.reader(), IndexSchema.DUPLICATE_OF);
             side = DocValues.getSorted(context.reader(), IndexSchema.SIDE);
             sideOfOrd = new int[side.getValueCount()];
@@ -132,7 +146,10 @@ public final class DailyCounts {
                 if (topicDocs.docID() == doc) {
                     current.topic[s]++;
                     current.firstTopic[s] = Math.min(current.firstTopic[s], ms);
-                    if (tone.advanceExact(doc)) {
+                    if (topicTone != null && topicTone.advanceExact(doc)) {
+                        current.toneSum[s] += NumericUtils.sortableLongToDouble(topicTone.longValue());
+                        current.toneCount[s]++;
+                    } else if (tone.advanceExact(doc)) {
                         current.toneSum[s] += NumericUtils.sortableLongToDouble(tone.longValue());
                         current.toneCount[s]++;
                     }

@@ -1,6 +1,7 @@
 package tyndau.index;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
@@ -36,6 +37,8 @@ public final class IndexSchema {
     public static final String DUPLICATE_OF = "duplicate_of";
     /** Tone in [-1, 1]: DoubleDocValues, averaged per bucket without stored fields. Absent until scored. */
     public static final String TONE = "tone";
+    /** Tone of the sentences about a topic, one DoubleDocValues field per topic the document matches ({@code tone_topic.<id>}). */
+    public static final String TOPIC_TONE_PREFIX = "tone_topic.";
     /**
      * Title and body analysed by the document's language ({@code text_kk}, {@code text_ru}, ...):
      * stored with offsets in the postings, so highlights come from the index without re-analysis.
@@ -66,7 +69,16 @@ public final class IndexSchema {
 
     /** The source-of-truth values a Lucene document is built from. */
     public record Row(long id, long seq, String source, String role, String side, String language, Instant published,
-                      Double tone, Long duplicateOf, String title, String body) {
+                      Double tone, Long duplicateOf, String title, String body, Map<String, Double> topicTones) {
+
+        public Row(long id, long seq, String source, String role, String side, String language, Instant published,
+                   Double tone, Long duplicateOf, String title, String body) {
+            this(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, Map.of());
+        }
+
+        public Row withTones(double tone, Map<String, Double> topicTones) {
+            return new Row(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, topicTones);
+        }
 
         public String text() {
             return title + "\n\n" + (body == null ? "" : body);
@@ -95,6 +107,7 @@ public final class IndexSchema {
         if (r.tone() != null) {
             doc.add(new DoubleDocValuesField(TONE, r.tone()));
         }
+        r.topicTones().forEach((topic, tone) -> doc.add(new DoubleDocValuesField(TOPIC_TONE_PREFIX + topic, tone)));
         String text = r.text();
         String stemmed = Analyzers.fieldOf(r.language());
         if (stemmed != null) {

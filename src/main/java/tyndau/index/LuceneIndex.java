@@ -51,6 +51,7 @@ import tyndau.source.Source;
 public class LuceneIndex {
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
     static final String SEQ_KEY = "tyndau.seq";
+    static final String SCORING_KEY = "tyndau.scoring";
     static final int BATCH = 1000;
 
     private final TyndauConfig config;
@@ -58,6 +59,8 @@ public class LuceneIndex {
     private final Side side;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Event<DocumentsIndexed> indexed;
+    private final TopicTones tones;
+    private final Event<ScoringChanged> scoringChanged;
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private volatile String failure;
     private volatile Generation current;
@@ -70,6 +73,7 @@ public class LuceneIndex {
         final IndexWriter writer;
         final SearcherManager searchers;
         volatile long indexedSeq;
+        volatile String scoring;
 
         Generation(Path root, String name) throws IOException {
             this.name = name;
@@ -81,6 +85,7 @@ public class LuceneIndex {
             iwc.setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(directory, iwc);
             this.indexedSeq = committedSeq(writer);
+            this.scoring = committed(writer, SCORING_KEY);
             this.searchers = new SearcherManager(writer, new SearcherFactory());
         }
 
@@ -90,8 +95,9 @@ public class LuceneIndex {
             }
         }
 
-        void commit(long seq) throws IOException {
-            writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(seq)).entrySet());
+        void commit(long seq, String scoringVersion) throws IOException {
+            scoring = scoringVersion;
+            writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(seq), SCORING_KEY, scoringVersion).entrySet());
             writer.commit();
             indexedSeq = seq;
             searchers.maybeRefresh();
@@ -107,11 +113,18 @@ public class LuceneIndex {
         }
     }
 
-    LuceneIndex(TyndauConfig config, EntityManager em, Side side, Event<DocumentsIndexed> indexed) {
+    LuceneIndex(TyndauConfig config, EntityManager em, Side side, Event<DocumentsIndexed> indexed, TopicTones tones,
+                Event<ScoringChanged> scoringChanged) {
         this.config = config;
         this.em = em;
         this.side = side;
         this.indexed = indexed;
+        this.tones = tones;
+        this.scoringChanged = scoringChanged;
+    }
+
+    /** Fired when the index was scored with another scorer or other topics than the current ones. */
+    public record ScoringChanged(String was, String now) {
     }
 
     void open(@Observes StartupEvent start) {
@@ -173,6 +186,11 @@ public class LuceneIndex {
             long before = current.indexedSeq;
             catchUp();
             caughtUp.set(true);
+            String now = tones.version();
+            if (current.indexedSeq > 0 && !now.equals(current.scoring)) {
+                LOG.infof("the index was scored with %s, the scorer is now %s: re-scoring through a rebuild", current.scoring, now);
+                scoringChanged.fire(new ScoringChanged(current.scoring, now));
+            }
             LOG.infof("index caught up: seq %d (%d rows behind at start)", current.indexedSeq, current.indexedSeq - before);
         } catch (IOException | RuntimeException e) {
             failure = "catching up with the database failed: " + e.getMessage();
@@ -194,7 +212,7 @@ public class LuceneIndex {
             writeLock.lock();
             try {
                 current.writer.deleteAll();
-                current.commit(0);
+                current.commit(0, tones.version());
             } finally {
                 writeLock.unlock();
             }
@@ -228,12 +246,13 @@ public class LuceneIndex {
     void catchUp(Generation g, boolean announce) throws IOException {
         while (true) {
             long from = g.indexedSeq;
-            List<IndexSchema.Row> rows = rowsAfter(from);
+            String scoring = g.scoring == null || g.indexedSeq == 0 ? tones.version() : g.scoring;
+            List<IndexSchema.Row> rows = rowsAfter(from, false);
             if (rows.isEmpty()) {
                 return;
             }
             g.index(rows);
-            g.commit(rows.get(rows.size() - 1).seq());
+            g.commit(rows.get(rows.size() - 1).seq(), scoring);
             if (announce) {
                 // Asynchronous: percolation and alerts must not hold the index's write lock.
                 indexed.fireAsync(new DocumentsIndexed(rows)).exceptionally(e -> {
@@ -245,7 +264,7 @@ public class LuceneIndex {
     }
 
     /** Up to {@link #BATCH} rows above {@code seq}, in sequence order, each in its own short transaction. */
-    List<IndexSchema.Row> rowsAfter(long seq) {
+    List<IndexSchema.Row> rowsAfter(long seq, boolean rescore) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Document> docs = em.createQuery("from Document d where d.seq > :s order by d.seq", Document.class)
                     .setParameter("s", seq)
@@ -253,7 +272,16 @@ public class LuceneIndex {
                     .getResultList();
             Map<String, Source> sources = new HashMap<>();
             Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
-            return docs.stream().map(d -> rowOf(d, sources.get(d.sourceId))).toList();
+            List<IndexSchema.Row> rows = new java.util.ArrayList<>(docs.size());
+            for (Document d : docs) {
+                IndexSchema.Row row = rowOf(d, sources.get(d.sourceId));
+                if (rescore || d.tone == null) {
+                    // Re-scoring writes the new tone back to the row (same seq: the index gets it here).
+                    d.tone = tones.documentTone(row);
+                }
+                rows.add(row.withTones(d.tone, tones.of(row)));
+            }
+            return rows;
         });
     }
 
@@ -264,11 +292,15 @@ public class LuceneIndex {
     }
 
     private static long committedSeq(IndexWriter writer) throws IOException {
-        if (!DirectoryReader.indexExists(writer.getDirectory())) {
-            return 0;
-        }
-        String v = SegmentInfos.readLatestCommit(writer.getDirectory()).getUserData().get(SEQ_KEY);
+        String v = committed(writer, SEQ_KEY);
         return v == null ? 0 : Long.parseLong(v);
+    }
+
+    private static String committed(IndexWriter writer, String key) throws IOException {
+        if (!DirectoryReader.indexExists(writer.getDirectory())) {
+            return null;
+        }
+        return SegmentInfos.readLatestCommit(writer.getDirectory()).getUserData().get(key);
     }
 
     /**
@@ -278,15 +310,17 @@ public class LuceneIndex {
     void rebuildInto(String next, Reindexer.Progress progress) throws IOException {
         Generation g = new Generation(root, next);
         try {
+            String scoring = tones.version();
             while (true) {
-                List<IndexSchema.Row> rows = rowsAfter(g.indexedSeq);
+                List<IndexSchema.Row> rows = rowsAfter(g.indexedSeq, true);
                 if (rows.isEmpty()) {
                     break;
                 }
                 g.index(rows);
-                g.commit(rows.get(rows.size() - 1).seq());
+                g.commit(rows.get(rows.size() - 1).seq(), scoring);
                 progress.add(rows.size());
             }
+            g.commit(g.indexedSeq, scoring);
             writeLock.lock();
             try {
                 catchUp(g, false);

@@ -2,6 +2,7 @@ package tyndau.index;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +16,7 @@ public class Reindexer {
 
     private final LuceneIndex index;
     private volatile Progress progress;
+    private volatile boolean pending;
 
     Reindexer(LuceneIndex index) {
         this.index = index;
@@ -77,6 +79,25 @@ public class Reindexer {
         return true;
     }
 
+    /** Scores or topic queries changed: rebuild (after the running rebuild, if one runs). */
+    void onScoringChanged(@Observes LuceneIndex.ScoringChanged event) {
+        startOrQueue();
+    }
+
+    void onTopicsChanged(@Observes TopicsChanged event) {
+        startOrQueue();
+    }
+
+    /** Fired by whoever changes topic queries: topic tones in the index must be recomputed. */
+    public record TopicsChanged() {
+    }
+
+    private synchronized void startOrQueue() {
+        if (!start()) {
+            pending = true;
+        }
+    }
+
     private void run(Progress p) {
         LOG.infof("reindex into %s started: %d documents", p.generation, p.total);
         try {
@@ -89,6 +110,12 @@ public class Reindexer {
             p.error = "rebuild failed: " + e.getMessage();
             p.finishedAt = Instant.now();
             LOG.error("reindex failed; the current index is kept", e);
+        }
+        synchronized (this) {
+            if (pending) {
+                pending = false;
+                start();
+            }
         }
     }
 

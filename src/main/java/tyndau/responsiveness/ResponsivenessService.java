@@ -120,7 +120,7 @@ public class ResponsivenessService {
         Query q = timelines.topicQuery(topic);
         ZoneId zone = range.zone();
         return index.withSearcher(searcher -> {
-            Method.Input in = input(searcher, q, range, p);
+            Method.Input in = input(searcher, q, topic, range, p);
             LocalDate start = in.start();
             Method.Result r = Method.run(in, p);
             List<Episode> episodes = new ArrayList<>();
@@ -134,11 +134,13 @@ public class ResponsivenessService {
     }
 
     /** The method's input for a topic and range, read from the index in one pass plus the government documents. */
-    public static Method.Input input(IndexSearcher searcher, Query q, Range range, Method.Params p) throws IOException {
+    public static Method.Input input(IndexSearcher searcher, Query q, String topicId, Range range, Method.Params p)
+            throws IOException {
         ZoneId zone = range.zone();
         LocalDate start = range.from().minusDays(p.baselineDays());
         int days = (int) (range.to().toEpochDay() - start.toEpochDay() + 1);
-        Map<LocalDate, DailyCounts.Day> daily = DailyCounts.count(searcher, q, start.atStartOfDay(zone).toInstant(), range.end(), zone);
+        Map<LocalDate, DailyCounts.Day> daily = DailyCounts.count(searcher, q, topicId, start.atStartOfDay(zone).toInstant(),
+                range.end(), zone);
         int[] pub = new int[days];
         int[] all = new int[days];
         int[] gov = new int[days];

@@ -62,7 +62,8 @@ public class TimelineService {
         }
         Query q = topicQuery(topic);
         return index.withSearcher(searcher -> {
-            Map<LocalDate, DailyCounts.Day> days = DailyCounts.count(searcher, q, range.start(), range.end(), range.zone());
+            Map<LocalDate, DailyCounts.Day> days = DailyCounts.count(searcher, q, topic == null || topic.isBlank() ? null : topic,
+                    range.start(), range.end(), range.zone());
             Map<LocalDate, long[]> buckets = new LinkedHashMap<>();
             for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
                 long[] b = buckets.computeIfAbsent(bucketOf(d, iv), k -> new long[4]);

@@ -36,11 +36,13 @@ public class TopicService {
     }
 
     private final TyndauConfig config;
+    private final jakarta.enterprise.event.Event<tyndau.index.Reindexer.TopicsChanged> changed;
     private volatile Map<String, Compiled> compiled = Map.of();
     private volatile List<Compiled> sorted = List.of();
 
-    TopicService(TyndauConfig config) {
+    TopicService(TyndauConfig config, jakarta.enterprise.event.Event<tyndau.index.Reindexer.TopicsChanged> changed) {
         this.config = config;
+        this.changed = changed;
     }
 
     void onStart(@Observes @Priority(10) StartupEvent start) {
@@ -151,6 +153,7 @@ public class TopicService {
             }
         });
         reload();
+        changed.fire(new tyndau.index.Reindexer.TopicsChanged());
         return compiled.get(v.id()).topic();
     }
 
@@ -166,6 +169,9 @@ public class TopicService {
             return true;
         });
         reload();
+        if (deleted) {
+            changed.fire(new tyndau.index.Reindexer.TopicsChanged());
+        }
         return deleted;
     }
 }

@@ -117,6 +117,17 @@ class IndexBenchmark {
         double tyndau = n / ((System.nanoTime() - t0) / 1e9);
         System.out.printf("indexing: tyndau pipeline %.0f docs/s, bare Lucene %.0f docs/s, ratio %.2f%n", tyndau, bare, tyndau / bare);
 
+        // 2b. Tone: the lexicon scorer alone, documents/s, on the same texts.
+        tyndau.tone.LexiconToneScorer tone = new tyndau.tone.LexiconToneScorer();
+        t0 = System.nanoTime();
+        double sink = 0;
+        for (Doc doc : docs) {
+            sink += tone.score(doc.title() + "\n\n" + doc.body(), doc.lang()).score();
+        }
+        double toneRate = n / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf("tone scoring: %.0f docs/s (bare Lucene indexing in the same run: %.0f docs/s; checksum %.1f)%n",
+                toneRate, bare, sink);
+
         // 3. SQL on H2: the same documents, the equivalent GROUP BY (the topic's words with LIKE; SQL has no stemming).
         t0 = System.nanoTime();
         String url = "jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath() + "/bench";
@@ -204,7 +215,7 @@ class IndexBenchmark {
                 long all0 = System.nanoTime();
                 for (var t : topicsYml) {
                     long s0 = System.nanoTime();
-                    Method.Result res = Method.run(ResponsivenessService.input(searcher, QueryLanguage.parse(t.get("query").asText(), false), range, params), params);
+                    Method.Result res = Method.run(ResponsivenessService.input(searcher, QueryLanguage.parse(t.get("query").asText(), false), t.get("id").asText(), range, params), params);
                     System.out.printf("responsiveness %-24s %7.1f ms  (%d episodes, %s)%n", t.get("id").asText(),
                             (System.nanoTime() - s0) / 1e6, res.episodes().size(), res.verdict());
                 }

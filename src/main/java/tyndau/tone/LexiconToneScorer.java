@@ -1,0 +1,153 @@
+package tyndau.tone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lexicon tone with the morphology each language needs: words and lexicon entries are stemmed
+ * alike (Snowball English and Russian, the Kazakh suffix stripper), so inflected forms hit. A
+ * negator within the three words before a term flips and damps it (Kazakh also after it: "емес",
+ * "жоқ", and negative verb endings such as -мады, -майды in the word itself); intensifiers and
+ * diminishers scale it. A sentence's score is its sum s squashed to s / sqrt(s² + 1); the text's
+ * score is the mean over its sentences that carry any tone (0 when none does).
+ */
+@ApplicationScoped
+public class LexiconToneScorer implements ToneScorer {
+    static final int WINDOW = 3;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}'’-]*");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"»”)]*\\s+|\\n\\s*\\n|\\n");
+
+    private final Lexicon lexicon = new Lexicon();
+
+    @Override
+    public String version() {
+        return "lexicon-" + lexicon.digest;
+    }
+
+    @Override
+    public Tone score(String text, String language) {
+        if (text == null || text.isBlank()) {
+            return new Tone(0, List.of());
+        }
+        String lang = lexicon.weights.containsKey(language) ? language : guessFallback(language);
+        UnaryOperator<String> stem = Stems.of(lang);
+        List<SentenceTone> sentences = new ArrayList<>();
+        int start = 0;
+        Matcher end = SENTENCE_END.matcher(text);
+        while (start < text.length()) {
+            int stop = end.find(start) ? end.end() : text.length();
+            String s = text.substring(start, stop);
+            if (!s.isBlank()) {
+                sentences.add(new SentenceTone(start, stop, sentence(s, lang, stem)));
+            }
+            start = stop;
+        }
+        double sum = 0;
+        int n = 0;
+        for (SentenceTone t : sentences) {
+            if (t.score() != 0) {
+                sum += t.score();
+                n++;
+            }
+        }
+        return new Tone(n == 0 ? 0 : round(sum / n), sentences);
+    }
+
+    /** The tone of the given sentences only (e.g. those that mention a topic); null when none is given. */
+    public static Double mean(List<SentenceTone> sentences) {
+        if (sentences.isEmpty()) {
+            return null;
+        }
+        double sum = 0;
+        for (SentenceTone t : sentences) {
+            sum += t.score();
+        }
+        return round(sum / sentences.size());
+    }
+
+    private static String guessFallback(String language) {
+        return language == null ? "en" : switch (language) {
+            case "uk", "be" -> "ru";
+            default -> "en";
+        };
+    }
+
+    double sentence(String sentence, String lang, UnaryOperator<String> stem) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(sentence.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            words.add(m.group());
+        }
+        Map<String, Double> weights = lexicon.weights.get(lang);
+        Map<String, Double> negators = lexicon.negators.getOrDefault(lang, Map.of());
+        Map<String, Double> intensifiers = lexicon.intensifiers.getOrDefault(lang, Map.of());
+        Map<String, Double> diminishers = lexicon.diminishers.getOrDefault(lang, Map.of());
+        double total = 0;
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (negators.containsKey(w) || intensifiers.containsKey(w) || diminishers.containsKey(w)) {
+                continue;
+            }
+            double factor = 1;
+            Double weight = lookup(weights, w, stem);
+            if (weight == null && lang.equals("kk")) {
+                // Kazakh negates verbs inside the word: қолдамады = қолда + ма + ды.
+                for (Map.Entry<String, Double> neg : lexicon.negativeSuffixes.entrySet()) {
+                    if (w.endsWith(neg.getKey()) && w.length() - neg.getKey().length() >= 3) {
+                        String verb = w.substring(0, w.length() - neg.getKey().length());
+                        // Kazakh dictionaries list verbs by their -у noun: қолда → қолдау, кел → келу.
+                        weight = lookup(weights, verb, stem);
+                        if (weight == null) {
+                            weight = lookup(weights, verb + "у", stem);
+                        }
+                        if (weight != null) {
+                            factor *= neg.getValue();
+                            break;
+                        }
+                    }
+                }
+            }
+            if (weight == null) {
+                continue;
+            }
+            boolean negated = false;
+            for (int j = Math.max(0, i - WINDOW); j < i; j++) {
+                String before = words.get(j);
+                if (!negated && negators.containsKey(before)) {
+                    factor *= negators.get(before);
+                    negated = true;
+                } else if (intensifiers.containsKey(before)) {
+                    factor *= intensifiers.get(before);
+                } else if (diminishers.containsKey(before)) {
+                    factor *= diminishers.get(before);
+                }
+            }
+            if (lang.equals("kk") && !negated) {
+                // Kazakh puts "емес" / "жоқ" after what they negate.
+                for (int j = i + 1; j < Math.min(words.size(), i + 3); j++) {
+                    if (negators.containsKey(words.get(j))) {
+                        factor *= negators.get(words.get(j));
+                        break;
+                    }
+                }
+            }
+            total += weight * factor;
+        }
+        return round(total / Math.sqrt(total * total + 1.0));
+    }
+
+    private static Double lookup(Map<String, Double> weights, String word, UnaryOperator<String> stem) {
+        Double v = weights.get(word);
+        return v != null ? v : weights.get(stem.apply(word));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+}
