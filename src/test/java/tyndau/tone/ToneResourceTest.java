@@ -1,0 +1,42 @@
+package tyndau.tone;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Tone stored with each document, and timelines using the tone of the sentences about the topic. */
+@QuarkusTest
+@Tag("persistence")
+class ToneResourceTest {
+
+    @Test
+    void documentToneIsStoredAndTimelinesUseTopicTone() {
+        String run = "t" + UUID.randomUUID().toString().substring(0, 8);
+        // Day chosen far from other tests' data so the day's public documents are these two only.
+        String lines = "{\"source\":\"" + run + "\",\"role\":\"independent_media\",\"url\":\"https://example.org/" + run
+                + "/1\",\"title\":\"Border news\",\"body\":\"Russia attacked the border post and killed two guards. Volunteers in Almaty"
+                + " delivered aid, hope and support to the families.\",\"published\":\"1995-03-01T10:00:00+06:00\",\"lang\":\"en\"}\n"
+                + "{\"source\":\"" + run + "\",\"role\":\"independent_media\",\"url\":\"https://example.org/" + run
+                + "/2\",\"title\":\"Harvest\",\"body\":\"Farmers celebrated a record harvest and welcomed new investment.\","
+                + "\"published\":\"1995-03-01T12:00:00+06:00\",\"lang\":\"en\"}\n";
+        given().header("Authorization", "Bearer test-api-key").contentType("application/x-ndjson")
+                .body(lines.getBytes(StandardCharsets.UTF_8)).post("/api/import").then().statusCode(200);
+        JsonPath docs = given().queryParam("source", run).queryParam("size", 10).get("/api/documents").then().extract().jsonPath();
+        double harvest = docs.getDouble("items.find { it.title == 'Harvest' }.tone");
+        double border = docs.getDouble("items.find { it.title == 'Border news' }.tone");
+        assertTrue(harvest > 0.3, "positive document: " + harvest);
+        JsonPath t = given().queryParam("topic", "russia").queryParam("from", "1995-03-01").queryParam("to", "1995-03-01")
+                .get("/api/timeline").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, t.getInt("buckets[0].public.count"));
+        double topicTone = t.getDouble("buckets[0].public.tone");
+        assertTrue(topicTone < -0.3, "what the document says about Russia is negative: " + topicTone);
+        assertTrue(topicTone < border, "topic tone " + topicTone + " below the whole document's " + border);
+    }
+}
