@@ -56,6 +56,40 @@ public interface TyndauConfig {
         @WithName("allow-private-networks")
         @WithDefault("false")
         boolean allowPrivateNetworks();
+
+        /** Time allowed to open a connection. */
+        @WithName("connect-timeout")
+        @WithDefault("10s")
+        java.time.Duration connectTimeout();
+
+        /** Time allowed for a whole fetch, redirects and a slowly trickled body included. */
+        @WithDefault("60s")
+        java.time.Duration deadline();
+
+        /** Largest body kept, counted after gzip/deflate decompression. */
+        @WithName("max-bytes")
+        @WithDefault("10485760")
+        long maxBytes();
+
+        /** Redirects followed at most. */
+        @WithName("max-redirects")
+        @WithDefault("5")
+        int maxRedirects();
+
+        /** Where site owners can read about the crawler; sent in the User-Agent. */
+        @WithName("contact-url")
+        @WithDefault("https://github.com/tyndau/tyndau")
+        String contactUrl();
+
+        /** Requests in flight at most per host. */
+        @WithName("per-host-concurrency")
+        @WithDefault("2")
+        int perHostConcurrency();
+
+        /** Smallest pause between two requests to one host. */
+        @WithName("per-host-delay")
+        @WithDefault("1s")
+        java.time.Duration perHostDelay();
     }
 
     /** Which source roles make up the two sides compared (DESIGN "Sides come from sources"). */

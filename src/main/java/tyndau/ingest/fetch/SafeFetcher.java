@@ -1,0 +1,294 @@
+package tyndau.ingest.fetch;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+import tyndau.TyndauConfig;
+
+/**
+ * The one way Tyndau fetches anything (sources now, alert webhooks later). http and https only;
+ * every address connected to — resolved by this fetcher's own DNS resolver, on every redirect hop —
+ * must pass the address policy (public addresses only unless tyndau.fetch.allow-private-networks);
+ * at most N redirects, never from https to http; a connect timeout and a deadline over the whole
+ * fetch, which also cuts a body trickled byte by byte; a byte cap counted after gzip/deflate
+ * decompression; conditional GET plus a body hash for servers whose validators lie; an honest
+ * User-Agent; per-host concurrency and spacing.
+ */
+@ApplicationScoped
+public class SafeFetcher {
+    /** Fetch settings (from tyndau.fetch.*). */
+    public record Settings(Duration connectTimeout, Duration deadline, long maxBytes, int maxRedirects, String userAgent,
+                           int perHostConcurrency, Duration perHostDelay) {
+    }
+
+    /** A request: the URL and what is known from the last fetch of it. */
+    public record Request(URI uri, String etag, String lastModified, String previousSha256) {
+        public static Request of(URI uri) {
+            return new Request(uri, null, null, null);
+        }
+    }
+
+    private final Settings settings;
+    private final Predicate<InetAddress> allowed;
+    private final CloseableHttpClient client;
+    private final Map<String, Semaphore> hostSlots = new ConcurrentHashMap<>();
+    private final Map<String, Instant> hostLast = new ConcurrentHashMap<>();
+
+    @Inject
+    SafeFetcher(TyndauConfig config) {
+        this(new Settings(config.fetch().connectTimeout(), config.fetch().deadline(), config.fetch().maxBytes(),
+                        config.fetch().maxRedirects(), "Tyndau/0.1 (+" + config.fetch().contactUrl() + ")",
+                        config.fetch().perHostConcurrency(), config.fetch().perHostDelay()),
+                config.fetch().allowPrivateNetworks() ? a -> true : AddressGuard::isPublic);
+    }
+
+    /** For tests and tools: explicit settings and address policy. */
+    public SafeFetcher(Settings settings, Predicate<InetAddress> allowed) {
+        this.settings = settings;
+        this.allowed = allowed;
+        SystemDefaultDnsResolver guardedDns = new SystemDefaultDnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                // The connection operator connects only to what this returns: checking here is
+                // checking the address actually connected to, at connect time, on every hop.
+                InetAddress[] all = super.resolve(host);
+                for (InetAddress a : all) {
+                    if (!allowed.test(a)) {
+                        throw new UnknownHostException("refused: " + host + " resolves to a private or reserved address ("
+                                + a.getHostAddress() + ")");
+                    }
+                }
+                return all;
+            }
+        };
+        PoolingHttpClientConnectionManager cm = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(guardedDns)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.ofSeconds(Math.max(1, Math.min(10, settings.deadline().toSeconds()))))
+                        .build())
+                .setMaxConnTotal(64)
+                .setMaxConnPerRoute(Math.max(1, settings.perHostConcurrency()))
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(cm)
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setUserAgent(settings.userAgent())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(settings.deadline())).build())
+                .build();
+    }
+
+    public Fetched fetch(Request request) throws FetchException {
+        Instant deadline = Instant.now().plus(settings.deadline());
+        URI uri = request.uri();
+        checkScheme(uri);
+        for (int hop = 0; ; hop++) {
+            Fetched f = once(uri, request, deadline);
+            if (f.status() < 300 || f.status() >= 400 || f.status() == 304) {
+                return f;
+            }
+            String location = f.contentType();
+            if (location == null) {
+                throw new FetchException("redirect " + f.status() + " without a Location");
+            }
+            if (hop + 1 > settings.maxRedirects()) {
+                throw new FetchException("more than " + settings.maxRedirects() + " redirects");
+            }
+            URI next;
+            try {
+                next = uri.resolve(new URI(location.trim()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new FetchException("redirect to an invalid URL");
+            }
+            checkScheme(next);
+            if ("https".equalsIgnoreCase(uri.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
+                throw new FetchException("redirect from https to http refused");
+            }
+            uri = next;
+        }
+    }
+
+    private static void checkScheme(URI uri) throws FetchException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new FetchException("only http and https URLs with a host are fetched");
+        }
+    }
+
+    /** One request; a redirect comes back as its status with the Location in {@code contentType}. */
+    private Fetched once(URI uri, Request request, Instant deadline) throws FetchException {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        Semaphore slot = hostSlots.computeIfAbsent(host, h -> new Semaphore(Math.max(1, settings.perHostConcurrency())));
+        try {
+            if (!slot.tryAcquire(remaining(deadline).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new FetchException("deadline passed waiting for a free connection to " + host);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException("interrupted");
+        }
+        try {
+            pace(host, deadline);
+            HttpGet get = new HttpGet(uri);
+            get.setHeader("Accept-Encoding", "gzip, deflate");
+            if (request.etag() != null) {
+                get.setHeader("If-None-Match", request.etag());
+            }
+            if (request.lastModified() != null) {
+                get.setHeader("If-Modified-Since", request.lastModified());
+            }
+            return client.execute(get, response -> {
+                int status = response.getCode();
+                String etag = header(response.getFirstHeader("ETag"));
+                String lastModified = header(response.getFirstHeader("Last-Modified"));
+                Duration retryAfter = retryAfter(header(response.getFirstHeader("Retry-After")));
+                if (status >= 300 && status < 400 && status != 304) {
+                    return new Fetched(status, uri, header(response.getFirstHeader("Location")), new byte[0], etag, lastModified,
+                            null, false, retryAfter);
+                }
+                if (status == 304) {
+                    return new Fetched(304, uri, null, new byte[0], etag == null ? request.etag() : etag,
+                            lastModified == null ? request.lastModified() : lastModified, request.previousSha256(), true, retryAfter);
+                }
+                HttpEntity entity = response.getEntity();
+                byte[] body = entity == null ? new byte[0]
+                        : read(entity, header(response.getFirstHeader("Content-Encoding")), deadline, get);
+                String sha = sha256(body);
+                return new Fetched(status, uri, entity == null ? null : entity.getContentType(), body, etag, lastModified, sha,
+                        sha.equals(request.previousSha256()), retryAfter);
+            });
+        } catch (FetchException e) {
+            throw e;
+        } catch (UnknownHostException e) {
+            throw new FetchException(e.getMessage() != null && e.getMessage().startsWith("refused")
+                    ? e.getMessage() : "unknown host " + host);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new FetchException("timed out talking to " + host);
+        } catch (IOException e) {
+            throw new FetchException("fetch failed: " + e.getClass().getSimpleName().replace("Exception", "").toLowerCase(Locale.ROOT)
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        } finally {
+            slot.release();
+        }
+    }
+
+    private void pace(String host, Instant deadline) throws FetchException {
+        synchronized (hostLast) {
+            Instant last = hostLast.get(host);
+            Instant earliest = last == null ? Instant.MIN : last.plus(settings.perHostDelay());
+            Duration wait = Duration.between(Instant.now(), earliest);
+            if (!wait.isNegative() && !wait.isZero()) {
+                if (Instant.now().plus(wait).isAfter(deadline)) {
+                    throw new FetchException("deadline passed waiting to be polite to " + host);
+                }
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new FetchException("interrupted");
+                }
+            }
+            hostLast.put(host, Instant.now());
+        }
+    }
+
+    private byte[] read(HttpEntity entity, String encoding, Instant deadline, HttpGet get) throws IOException {
+        InputStream raw = entity.getContent();
+        String enc = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
+        try (InputStream in = enc.equals("gzip") || enc.equals("x-gzip") ? new GZIPInputStream(raw)
+                : enc.equals("deflate") ? new InflaterInputStream(raw) : raw) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[16 * 1024];
+            while (true) {
+                if (Instant.now().isAfter(deadline)) {
+                    // cancel() drops the connection: closing normally would read the rest of the body.
+                    get.cancel();
+                    throw new FetchException("deadline of " + settings.deadline().toSeconds() + " s passed while reading the body");
+                }
+                int n = in.read(buf);
+                if (n < 0) {
+                    return out.toByteArray();
+                }
+                if (out.size() + (long) n > settings.maxBytes()) {
+                    get.cancel();
+                    throw new FetchException("body larger than " + settings.maxBytes() + " bytes (after decompression)");
+                }
+                out.write(buf, 0, n);
+            }
+        }
+    }
+
+    private static Duration remaining(Instant deadline) {
+        Duration d = Duration.between(Instant.now(), deadline);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private static String header(Header h) {
+        return h == null ? null : h.getValue();
+    }
+
+    /** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3). */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration d = Duration.between(Instant.now(), ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException notADate) {
+                return null;
+            }
+        }
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        client.close();
+    }
+}

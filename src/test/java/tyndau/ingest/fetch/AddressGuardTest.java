@@ -1,0 +1,33 @@
+package tyndau.ingest.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.UnknownHostException;
+import org.junit.jupiter.api.Test;
+
+class AddressGuardTest {
+
+    static boolean ok(String ip) throws UnknownHostException {
+        return AddressGuard.isPublic(AddressGuard.literal(ip));
+    }
+
+    @Test
+    void refusesEveryNonPublicRange() throws UnknownHostException {
+        for (String ip : new String[] {"127.0.0.1", "127.1.2.3", "10.0.0.1", "172.16.0.1", "172.31.255.255", "192.168.1.1",
+                "169.254.169.254", "100.64.0.1", "100.127.255.254", "0.0.0.0", "224.0.0.1", "239.255.255.250", "240.0.0.1",
+                "255.255.255.255", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1",
+                "::ffff:127.0.0.1", "::ffff:10.1.2.3", "::ffff:169.254.169.254", "::127.0.0.1", "64:ff9b::a9fe:a9fe",
+                "2002:7f00:0001::1", "2002:c0a8:0101::1"}) {
+            assertFalse(ok(ip), ip);
+        }
+    }
+
+    @Test
+    void acceptsPublicAddresses() throws UnknownHostException {
+        for (String ip : new String[] {"8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "2a00:1450:4001::200e",
+                "::ffff:8.8.8.8", "2002:0808:0808::1"}) {
+            assertTrue(ok(ip), ip);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package tyndau.ingest.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SafeFetcher against a real HTTP server on loopback. */
+class SafeFetcherTest {
+    HttpServer server;
+    String base;
+    final AtomicReference<String> userAgent = new AtomicReference<>();
+
+    static SafeFetcher fetcher(Duration deadline, long maxBytes, java.util.function.Predicate<InetAddress> allowed) {
+        return new SafeFetcher(new SafeFetcher.Settings(Duration.ofSeconds(2), deadline, maxBytes, 5,
+                "Tyndau/test (+https://example.org/contact)", 2, Duration.ZERO), allowed);
+    }
+
+    /** Only the test server's own address: every other loopback or private address stays refused. */
+    static boolean onlyTestServer(InetAddress a) {
+        return a.getHostAddress().equals("127.0.0.1") || AddressGuard.isPublic(a);
+    }
+
+    static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(body);
+            }
+        }
+        ex.close();
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/feed", ex -> {
+            userAgent.set(ex.getRequestHeaders().getFirst("User-Agent"));
+            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                send(ex, 304, new byte[0]);
+                return;
+            }
+            ex.getResponseHeaders().add("ETag", "\"v1\"");
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            send(ex, 200, "<rss/>".getBytes(StandardCharsets.UTF_8));
+        });
+        server.createContext("/liar", ex -> {
+            ex.getResponseHeaders().add("ETag", "\"" + System.nanoTime() + "\"");
+            send(ex, 200, "same body".getBytes(StandardCharsets.UTF_8));
+        });
+        server.createContext("/to-private", ex -> {
+            ex.getResponseHeaders().add("Location", "http://127.0.0.2:" + server.getAddress().getPort() + "/feed");
+            send(ex, 302, new byte[0]);
+        });
+        server.createContext("/to-metadata", ex -> {
+            ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+            send(ex, 301, new byte[0]);
+        });
+        server.createContext("/loop", ex -> {
+            ex.getResponseHeaders().add("Location", "/loop");
+            send(ex, 302, new byte[0]);
+        });
+        server.createContext("/to-file", ex -> {
+            ex.getResponseHeaders().add("Location", "file:///etc/passwd");
+            send(ex, 302, new byte[0]);
+        });
+        server.createContext("/trickle", ex -> {
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream o = ex.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    o.write('x');
+                    o.flush();
+                    Thread.sleep(200);
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // the client hung up: expected
+            }
+            ex.close();
+        });
+        server.createContext("/bomb", ex -> {
+            ByteArrayOutputStream gz = new ByteArrayOutputStream();
+            try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
+                byte[] zeros = new byte[1 << 20];
+                for (int i = 0; i < 64; i++) {
+                    z.write(zeros);
+                }
+            }
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            send(ex, 200, gz.toByteArray());
+        });
+        server.createContext("/gzip", ex -> {
+            ByteArrayOutputStream gz = new ByteArrayOutputStream();
+            try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
+                z.write("Қазақстан".getBytes(StandardCharsets.UTF_8));
+            }
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            send(ex, 200, gz.toByteArray());
+        });
+        server.createContext("/busy", ex -> {
+            ex.getResponseHeaders().add("Retry-After", "120");
+            send(ex, 503, new byte[0]);
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void rejectsFeedUrlThatResolvesToLoopback() {
+        FetchException e = assertThrows(FetchException.class,
+                () -> fetcher(Duration.ofSeconds(5), 1 << 20, AddressGuard::isPublic).fetch(SafeFetcher.Request.of(URI.create(base + "/feed"))));
+        assertTrue(e.getMessage().contains("private"), e.getMessage());
+        assertThrows(FetchException.class, () -> fetcher(Duration.ofSeconds(5), 1 << 20, AddressGuard::isPublic)
+                .fetch(SafeFetcher.Request.of(URI.create("http://localhost:" + server.getAddress().getPort() + "/feed"))));
+    }
+
+    @Test
+    void refusesARedirectToAPrivateAddressOnThatHop() {
+        SafeFetcher f = fetcher(Duration.ofSeconds(5), 1 << 20, SafeFetcherTest::onlyTestServer);
+        FetchException e = assertThrows(FetchException.class, () -> f.fetch(SafeFetcher.Request.of(URI.create(base + "/to-private"))));
+        assertTrue(e.getMessage().contains("127.0.0.2"), e.getMessage());
+        FetchException meta = assertThrows(FetchException.class, () -> f.fetch(SafeFetcher.Request.of(URI.create(base + "/to-metadata"))));
+        assertTrue(meta.getMessage().contains("169.254.169.254"), meta.getMessage());
+    }
+
+    @Test
+    void followsAtMostFiveRedirectsAndOnlyToWebUrls() {
+        SafeFetcher f = fetcher(Duration.ofSeconds(5), 1 << 20, SafeFetcherTest::onlyTestServer);
+        assertTrue(assertThrows(FetchException.class, () -> f.fetch(SafeFetcher.Request.of(URI.create(base + "/loop"))))
+                .getMessage().contains("redirects"));
+        assertThrows(FetchException.class, () -> f.fetch(SafeFetcher.Request.of(URI.create(base + "/to-file"))));
+        assertThrows(FetchException.class, () -> f.fetch(SafeFetcher.Request.of(URI.create("ftp://example.org/x"))));
+    }
+
+    @Test
+    void cutsATrickledBodyAtTheDeadline() {
+        long t0 = System.nanoTime();
+        FetchException e = assertThrows(FetchException.class, () -> fetcher(Duration.ofSeconds(1), 1 << 20, SafeFetcherTest::onlyTestServer)
+                .fetch(SafeFetcher.Request.of(URI.create(base + "/trickle"))));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(e.getMessage().contains("deadline"), e.getMessage());
+        assertTrue(seconds < 5, "cut after " + seconds + " s, the body would take 20 s");
+    }
+
+    @Test
+    void capsTheDecompressedBodyOfAGzipBomb() throws FetchException {
+        SafeFetcher f = fetcher(Duration.ofSeconds(10), 1 << 20, SafeFetcherTest::onlyTestServer);
+        FetchException e = assertThrows(FetchException.class, () -> f.fetch(SafeFetcher.Request.of(URI.create(base + "/bomb"))));
+        assertTrue(e.getMessage().contains("after decompression"), e.getMessage());
+        Fetched ok = f.fetch(SafeFetcher.Request.of(URI.create(base + "/gzip")));
+        assertArrayEquals("Қазақстан".getBytes(StandardCharsets.UTF_8), ok.body());
+    }
+
+    @Test
+    void skipsUnchangedFeedOn304AndOnALyingEtag() throws FetchException {
+        SafeFetcher f = fetcher(Duration.ofSeconds(5), 1 << 20, SafeFetcherTest::onlyTestServer);
+        Fetched first = f.fetch(SafeFetcher.Request.of(URI.create(base + "/feed")));
+        assertEquals(200, first.status());
+        assertFalse(first.unchanged());
+        assertTrue(userAgent.get().startsWith("Tyndau/") && userAgent.get().contains("https://example.org/contact"));
+        Fetched second = f.fetch(new SafeFetcher.Request(URI.create(base + "/feed"), first.etag(), first.lastModified(), first.bodySha256()));
+        assertEquals(304, second.status());
+        assertTrue(second.unchanged());
+        Fetched a = f.fetch(SafeFetcher.Request.of(URI.create(base + "/liar")));
+        Fetched b = f.fetch(new SafeFetcher.Request(URI.create(base + "/liar"), a.etag(), null, a.bodySha256()));
+        assertEquals(200, b.status());
+        assertTrue(b.unchanged(), "same body hash despite a new ETag");
+    }
+
+    @Test
+    void reportsRetryAfter() throws FetchException {
+        Fetched busy = fetcher(Duration.ofSeconds(5), 1 << 20, SafeFetcherTest::onlyTestServer)
+                .fetch(SafeFetcher.Request.of(URI.create(base + "/busy")));
+        assertEquals(503, busy.status());
+        assertEquals(Duration.ofSeconds(120), busy.retryAfter());
+    }
+}
