@@ -21,7 +21,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.NumericUtils;
 
 /**
  * Per day and side: documents matching a topic, all documents (for shares) and tone sums, in one
@@ -146,11 +145,12 @@ public final class DailyCounts {
                 if (topicDocs.docID() == doc) {
                     current.topic[s]++;
                     current.firstTopic[s] = Math.min(current.firstTopic[s], ms);
+                    // DoubleDocValuesField stores Double.doubleToRawLongBits (not the sortable form of points).
                     if (topicTone != null && topicTone.advanceExact(doc)) {
-                        current.toneSum[s] += NumericUtils.sortableLongToDouble(topicTone.longValue());
+                        current.toneSum[s] += Double.longBitsToDouble(topicTone.longValue());
                         current.toneCount[s]++;
                     } else if (tone.advanceExact(doc)) {
-                        current.toneSum[s] += NumericUtils.sortableLongToDouble(tone.longValue());
+                        current.toneSum[s] += Double.longBitsToDouble(tone.longValue());
                         current.toneCount[s]++;
                     }
                 }

@@ -94,7 +94,10 @@ class PaperCasesTest {
         for (Map<String, Object> e : episodes) {
             assertNull(e.get("response"));
             assertNotNull(e.get("censoredAtHours"));
+            double tone = ((Number) e.get("publicTone")).doubleValue();
+            assertTrue(tone >= -1 && tone <= 1, "tone in [-1, 1]: " + tone);
         }
+        assertTrue(r.getDouble("episodes[0].publicTone") < 0, "the public speaks of the camps negatively");
         List<String> onsets = r.getList("episodes.onset");
         assertTrue(onsets.containsAll(List.of("2022-05-24", "2022-11-28", "2023-02-20")), onsets.toString());
     }

@@ -37,7 +37,12 @@ class ToneResourceTest {
                 .get("/api/timeline").then().statusCode(200).extract().jsonPath();
         assertEquals(1, t.getInt("buckets[0].public.count"));
         double topicTone = t.getDouble("buckets[0].public.tone");
-        assertTrue(topicTone < -0.3, "what the document says about Russia is negative: " + topicTone);
+        assertTrue(topicTone < -0.3 && topicTone >= -1, "what the document says about Russia is negative: " + topicTone);
+        assertTrue(border >= -1 && border <= 1 && harvest <= 1, "scores stay in [-1, 1]");
+        JsonPath all = given().queryParam("from", day).queryParam("to", day).get("/api/timeline")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals((harvest + border) / 2, all.getDouble("buckets[0].public.tone"), 1e-3,
+                "a timeline without a topic averages the documents' own tones");
         assertTrue(topicTone < border, "topic tone " + topicTone + " below the whole document's " + border);
     }
 }
