@@ -155,4 +155,17 @@ class ImportResourceTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("tyndau_import_lines_total{outcome=\"rejected\"}"));
     }
+
+    @Test
+    void sourcesCreatedByAnImportAreListedWithTheirRole() throws IOException {
+        String run = "r" + UUID.randomUUID().toString().substring(0, 8);
+        importBody(fixture(run));
+        given().get("/api/sources/" + run + "-mfa").then().statusCode(200)
+                .body("role", equalTo("government"))
+                .body("side", equalTo("government"))
+                .body("type", equalTo("archive"))
+                .body("health.documents", equalTo(1));
+        given().get("/api/sources").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(run + "-news"));
+        given().get("/api/sources/no-such-source").then().statusCode(404);
+    }
 }
