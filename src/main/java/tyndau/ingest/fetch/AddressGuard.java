@@ -3,7 +3,6 @@ package tyndau.ingest.fetch;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /**
  * Tells public addresses from those a fetcher must never connect to: loopback, private (RFC 1918),
@@ -95,10 +94,5 @@ public final class AddressGuard {
             }
         }
         return true;
-    }
-
-    /** For tests and messages: parses a literal without DNS. */
-    static InetAddress literal(String ip) throws UnknownHostException {
-        return InetAddress.getByName(ip);
     }
 }

@@ -8,6 +8,6 @@ import java.time.Duration;
  * conditional request, and whether the content is unchanged (a 304, or the same body hash when a
  * server ignores or lies about its validators).
  */
-public record Fetched(int status, URI finalUri, String contentType, byte[] body, String etag, String lastModified,
-                      String bodySha256, boolean unchanged, Duration retryAfter) {
+public record Fetched(int status, URI finalUri, String contentType, String location, byte[] body, String etag,
+                      String lastModified, String bodySha256, boolean unchanged, Duration retryAfter) {
 }

@@ -122,7 +122,7 @@ public class SafeFetcher {
             if (f.status() < 300 || f.status() >= 400 || f.status() == 304) {
                 return f;
             }
-            String location = f.contentType();
+            String location = f.location();
             if (location == null) {
                 throw new FetchException("redirect " + f.status() + " without a Location");
             }
@@ -150,7 +150,7 @@ public class SafeFetcher {
         }
     }
 
-    /** One request; a redirect comes back as its status with the Location in {@code contentType}. */
+    /** One request; a redirect comes back as its status and {@code location}, for {@link #fetch} to judge. */
     private Fetched once(URI uri, Request request, Instant deadline) throws FetchException {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         Semaphore slot = hostSlots.computeIfAbsent(host, h -> new Semaphore(Math.max(1, settings.perHostConcurrency())));
@@ -178,18 +178,18 @@ public class SafeFetcher {
                 String lastModified = header(response.getFirstHeader("Last-Modified"));
                 Duration retryAfter = retryAfter(header(response.getFirstHeader("Retry-After")));
                 if (status >= 300 && status < 400 && status != 304) {
-                    return new Fetched(status, uri, header(response.getFirstHeader("Location")), new byte[0], etag, lastModified,
+                    return new Fetched(status, uri, null, header(response.getFirstHeader("Location")), new byte[0], etag, lastModified,
                             null, false, retryAfter);
                 }
                 if (status == 304) {
-                    return new Fetched(304, uri, null, new byte[0], etag == null ? request.etag() : etag,
+                    return new Fetched(304, uri, null, null, new byte[0], etag == null ? request.etag() : etag,
                             lastModified == null ? request.lastModified() : lastModified, request.previousSha256(), true, retryAfter);
                 }
                 HttpEntity entity = response.getEntity();
                 byte[] body = entity == null ? new byte[0]
                         : read(entity, header(response.getFirstHeader("Content-Encoding")), deadline, get);
                 String sha = sha256(body);
-                return new Fetched(status, uri, entity == null ? null : entity.getContentType(), body, etag, lastModified, sha,
+                return new Fetched(status, uri, entity == null ? null : entity.getContentType(), null, body, etag, lastModified, sha,
                         sha.equals(request.previousSha256()), retryAfter);
             });
         } catch (FetchException e) {
