@@ -292,6 +292,8 @@ public class GenerateArchive {
     // ---- writing --------------------------------------------------------------------------------
     final Random rnd = new Random(20230206L);
     final Map<LocalDate, List<String>> byDay = new TreeMap<>();
+    /** Days on which each source used each title: a source repeating a headline within a week dates it, as real outlets do for routine items. */
+    final Map<String, List<LocalDate>> titleDays = new java.util.HashMap<>();
     int counter;
 
     public static void main(String[] args) throws IOException {
@@ -398,12 +400,31 @@ public class GenerateArchive {
         add(src, OffsetDateTime.of(day, time, ALMATY), lang, title, body);
     }
 
+    /**
+     * The title, dated "(dd.MM.yyyy)" (and timed when that is not enough) when the same source already
+     * used it within seven days: the service treats a repeated title from one source within a week
+     * as a re-post. Uses no random numbers, so the rest of the archive is unchanged.
+     */
+    String distinctTitle(Source src, OffsetDateTime at, String title) {
+        String dated = title + " (" + at.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ")";
+        String timed = title + " (" + at.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm")) + ")";
+        for (String candidate : List.of(title, dated, timed)) {
+            List<LocalDate> days = titleDays.computeIfAbsent(src.id() + "\n" + candidate.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>());
+            if (days.stream().noneMatch(d -> Math.abs(d.toEpochDay() - at.toLocalDate().toEpochDay()) <= 7)) {
+                days.add(at.toLocalDate());
+                return candidate;
+            }
+        }
+        return timed;
+    }
+
     String fill(String template, String lang) {
         return template.replace("{c}", pick(CITY.get(lang))).replace("{n}", Integer.toString(2 + rnd.nextInt(60)));
     }
 
-    void add(Source src, OffsetDateTime at, String lang, String title, String body) {
+    void add(Source src, OffsetDateTime at, String lang, String template, String body) {
         counter++;
+        String title = distinctTitle(src, at, template);
         String url = String.format("https://example.org/%s/%s/%s/%05d", src.id(), lang, at.toLocalDate().toString().replace('-', '/'), counter);
         OffsetDateTime published = src.role().equals("international_media") ? at.withOffsetSameInstant(ZoneOffset.UTC) : at;
         StringBuilder j = new StringBuilder(256);

@@ -62,4 +62,15 @@ public class Document extends PanacheEntityBase {
     /** The original this document is a near-duplicate of, when it is one. */
     @Column(name = "duplicate_of")
     public Long duplicateOf;
+
+    /** {@link Fingerprints#titleKey}: re-posts of one title by one source within a window are duplicates. */
+    @Column(name = "title_key")
+    public String titleKey;
+
+    /** {@link Fingerprints#simhash} of the body, null when too short; sim0..sim3 are its 16-bit blocks for look-up. */
+    public Long simhash;
+    public Integer sim0;
+    public Integer sim1;
+    public Integer sim2;
+    public Integer sim3;
 }

@@ -30,11 +30,13 @@ public class DocumentWriter {
     private final EntityManager em;
     private final Event<DocumentsCommitted> committed;
     private final ToneScorer tone;
+    private final Deduplicator dedupe;
 
-    DocumentWriter(EntityManager em, Event<DocumentsCommitted> committed, ToneScorer tone) {
+    DocumentWriter(EntityManager em, Event<DocumentsCommitted> committed, ToneScorer tone, Deduplicator dedupe) {
         this.em = em;
         this.committed = committed;
         this.tone = tone;
+        this.dedupe = dedupe;
     }
 
     /** Stores what is new in {@code batch}, in one transaction; one outcome per input, in order. */
@@ -106,6 +108,7 @@ public class DocumentWriter {
         Long max = em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
         long seq = max == null ? 0L : max;
         List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
+        List<Document> stored = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             NewDocument n = batch.get(i);
             String urlHash = hashes.get(i);
@@ -131,7 +134,6 @@ public class DocumentWriter {
                 sources.put(source.id, source);
             }
             Document d = new Document();
-            d.seq = ++seq;
             d.sourceId = n.sourceId();
             d.url = n.url();
             d.urlHash = urlHash;
@@ -143,9 +145,19 @@ public class DocumentWriter {
             d.undateable = n.undateable();
             d.fetchedAt = n.fetchedAt() == null ? Instant.now() : n.fetchedAt();
             d.language = n.language();
-            d.tone = tone.score(n.title() + "\n\n" + (n.body() == null ? "" : n.body()), n.language()).score();
             d.contentHash = Hashes.sha256(n.title() + "\n" + (n.body() == null ? "" : n.body()));
+            dedupe.fingerprint(d);
+            var repost = dedupe.samePost(d, stored);
+            if (repost.isPresent()) {
+                outcomes.add(WriteOutcome.duplicate(repost.get(), "same title as document " + repost.get()
+                        + " of this source within the title window"));
+                continue;
+            }
+            d.tone = tone.score(n.title() + "\n\n" + (n.body() == null ? "" : n.body()), n.language()).score();
+            d.duplicateOf = dedupe.originalOf(d, stored).orElse(null);
+            d.seq = ++seq;
             em.persist(d);
+            stored.add(d);
             byUrl.put(urlHash, d.id);
             if (n.guid() != null) {
                 byGuid.put(n.sourceId() + "\n" + n.guid(), d.id);

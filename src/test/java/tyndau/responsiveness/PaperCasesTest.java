@@ -32,7 +32,9 @@ class PaperCasesTest {
     /** RestAssured knows the test port only per test, hence not @BeforeAll. */
     @BeforeEach
     void awaitArchive() throws InterruptedException {
-        for (int i = 0; i < 600 && !ready; i++) {
+        // Generous: the import takes ~30 s on an idle machine, several times that on a busy one.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        while (!ready && System.nanoTime() < deadline) {
             if (given().get("/q/health/ready").statusCode() == 200) {
                 ready = true;
                 return;

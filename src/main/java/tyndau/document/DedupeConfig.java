@@ -1,0 +1,30 @@
+package tyndau.document;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/** Deduplication beyond URL and GUID. */
+@ConfigMapping(prefix = "tyndau.dedupe")
+public interface DedupeConfig {
+    /** A document with the same normalised title as one of the same source published within this window is a re-post, not stored. */
+    @WithName("title-window")
+    @WithDefault("P7D")
+    Duration titleWindow();
+
+    /** Syndicated copies are looked for among other sources' documents published within this window either side. */
+    @WithName("near-window")
+    @WithDefault("P3D")
+    Duration nearWindow();
+
+    /** Largest SimHash Hamming distance (of 64 bits) at which two bodies count as the same story; 0 turns near-duplicate linking off. At most 3 (the look-up relies on it). */
+    @WithName("max-distance")
+    @WithDefault("3")
+    int maxDistance();
+
+    /** Bodies shorter than this many words are never judged near-duplicates (too little text to tell). */
+    @WithName("min-words")
+    @WithDefault("40")
+    int minWords();
+}
