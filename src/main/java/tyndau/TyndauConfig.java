@@ -43,11 +43,34 @@ public interface TyndauConfig {
         boolean enabled();
     }
 
-    /** Live sources (issue "Ingestion": the poller reads this key). */
+    /** Live sources: the poller (tyndau.ingest.SourcePoller) and source health. */
     interface Polling {
         /** Poll enabled live sources on their schedules. */
         @WithDefault("true")
         boolean enabled();
+
+        /** How often the poller looks for sources that are due. */
+        @WithDefault("30s")
+        java.time.Duration tick();
+
+        /** Sources fetched at the same time at most (a bounded pool: a slow source holds one thread, not the others). */
+        @WithDefault("4")
+        int threads();
+
+        /** Consecutive failures after which a source is suspended (kept, not polled; re-enable it with PUT). */
+        @WithName("max-failures")
+        @WithDefault("10")
+        int maxFailures();
+
+        /** Longest wait after failures: the poll interval doubles per consecutive failure up to this. */
+        @WithName("max-backoff")
+        @WithDefault("24h")
+        java.time.Duration maxBackoff();
+
+        /** Article pages fetched at most per run of an html source (the rest wait for the next run). */
+        @WithName("max-articles")
+        @WithDefault("30")
+        int maxArticles();
     }
 
     /** The fetcher's network guard (issue "Ingestion": SafeFetcher reads this key). */

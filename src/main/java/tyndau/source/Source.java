@@ -74,6 +74,16 @@ public class Source extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** What the last fetch brought, as JSON: {"new","duplicates","rejected","error",…}. */
+    @Column(name = "last_outcome")
+    public String lastOutcome;
+
+    /** Changed through the API: feeds/sources.yml no longer overwrites it. */
+    public boolean edited;
+
+    /** Deleted through the API: kept (its documents refer to it) but hidden and never polled. */
+    public boolean deleted;
+
     public static Optional<Source> byId(String id) {
         return findByIdOptional(id);
     }

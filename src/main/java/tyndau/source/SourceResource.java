@@ -3,7 +3,14 @@ package tyndau.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Response;
+import tyndau.ingest.sources.FetchOutcome;
+import tyndau.ingest.sources.SourcePoller;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,16 +22,23 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import tyndau.web.ApiException;
 
-/** {@code GET /api/sources}: the registry as stored, with each source's health (read-only until issue "Ingestion"). */
+/**
+ * {@code /api/sources}: the registry with each source's health; writes (POST, PUT, DELETE, fetch
+ * now) need the API key like every write under /api.
+ */
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
 class SourceResource {
     private final Side side;
     private final ObjectMapper json;
+    private final SourceRegistry registry;
+    private final SourcePoller poller;
 
-    SourceResource(Side side, ObjectMapper json) {
+    SourceResource(Side side, ObjectMapper json, SourceRegistry registry, SourcePoller poller) {
         this.side = side;
         this.json = json;
+        this.registry = registry;
+        this.poller = poller;
     }
 
     /** A source as DESIGN's contract shows it. */
@@ -36,14 +50,54 @@ class SourceResource {
     @Transactional
     @Operation(summary = "Every source, with role, side and health")
     public List<View> list() {
-        return Source.<Source>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(this::view).toList();
+        return registry.list().stream().map(this::view).toList();
     }
 
     @GET
     @Path("/{id}")
     @Transactional
     public View get(@PathParam("id") String id) {
-        return Source.byId(id).map(this::view).orElseThrow(() -> ApiException.notFound("no source '" + id + "'"));
+        return registry.find(id).map(this::view).orElseThrow(() -> ApiException.notFound("no source '" + id + "'"));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a source (409 when the id exists)")
+    public Response create(SourceInput in) {
+        if (in == null) {
+            throw ApiException.badRequest("a JSON source is required");
+        }
+        Source s = registry.create(in);
+        return Response.status(201).entity(get(s.id)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a source; feeds/sources.yml no longer overwrites it")
+    public View put(@PathParam("id") String id, SourceInput in) {
+        if (in == null) {
+            throw ApiException.badRequest("a JSON source is required");
+        }
+        registry.put(id, in);
+        return get(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a source: hidden and never polled; its documents stay")
+    public Response delete(@PathParam("id") String id) {
+        if (!registry.delete(id)) {
+            throw ApiException.notFound("no source '" + id + "'");
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/fetch")
+    @Operation(summary = "Fetch the source now and answer what it brought: {new, duplicates, rejected, error}")
+    public FetchOutcome fetchNow(@PathParam("id") String id) {
+        return poller.fetchNow(id);
     }
 
     private View view(Source s) {
@@ -55,17 +109,23 @@ class SourceResource {
         health.put("nextFetchAt", s.nextFetchAt);
         health.put("suspended", s.suspended);
         health.put("documents", tyndau.document.Document.count("sourceId", s.id));
-        health.put("documentsLast7Days", tyndau.document.Document.count("sourceId = ?1 and fetchedAt >= ?2", s.id,
-                Instant.now().minusSeconds(7 * 86400)));
-        JsonNode selectors = null;
-        if (s.selectors != null) {
-            try {
-                selectors = json.readTree(s.selectors);
-            } catch (java.io.IOException e) {
-                selectors = null;
-            }
-        }
+        long lastWeek = tyndau.document.Document.count("sourceId = ?1 and fetchedAt >= ?2", s.id,
+                Instant.now().minusSeconds(7 * 86400));
+        health.put("documentsLast7Days", lastWeek);
+        health.put("documentsPerDay", Math.round(lastWeek / 7.0 * 10) / 10.0);
+        health.put("lastOutcome", readJson(s.lastOutcome));
         return new View(s.id, s.name, s.type, s.url, s.role.wire(), side.of(s.role), s.language, s.timeZone, s.pollInterval,
-                s.enabled, selectors, health);
+                s.enabled, readJson(s.selectors), health);
+    }
+
+    private JsonNode readJson(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }

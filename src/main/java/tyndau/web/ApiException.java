@@ -19,6 +19,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not found", detail);
     }
 
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "conflict", detail);
+    }
+
     public int status() {
         return status;
     }

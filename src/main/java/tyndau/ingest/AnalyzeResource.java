@@ -1,0 +1,128 @@
+package tyndau.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import tyndau.index.IndexSchema;
+import tyndau.ingest.scrape.Article;
+import tyndau.ingest.scrape.ArticleExtractor;
+import tyndau.ingest.scrape.Selectors;
+import tyndau.source.Source;
+import tyndau.tone.ToneScorer;
+import tyndau.topics.TopicMatcher;
+import tyndau.web.ApiException;
+
+/**
+ * {@code POST /api/analyze}: what ingestion would make of a page or a text, without storing it —
+ * to debug a source's selectors or see why a document lands (or not) in a topic. With
+ * {@code ?source=id} the source's selectors and time zone are used.
+ */
+@Path("/api/analyze")
+@Produces(MediaType.APPLICATION_JSON)
+class AnalyzeResource {
+    private static final int MAX_CHARS = 5_000_000;
+
+    private final ToneScorer tone;
+    private final TopicMatcher topics;
+    private final ObjectMapper json;
+
+    AnalyzeResource(ToneScorer tone, TopicMatcher topics, ObjectMapper json) {
+        this.tone = tone;
+        this.topics = topics;
+        this.json = json;
+    }
+
+    record Analysis(String title, String text, Instant published, boolean undateable, String dateSource, String language,
+                    double tone, List<String> topics, String canonicalUrl, String author, List<String> warnings) {
+    }
+
+    @POST
+    @Consumes({MediaType.TEXT_HTML, MediaType.TEXT_PLAIN, "application/xhtml+xml"})
+    @Operation(summary = "What ingestion would make of a page (text/html) or a text (text/plain); nothing is stored")
+    public Analysis analyze(byte[] body, @HeaderParam("Content-Type") String contentType,
+                            @HeaderParam("X-Source-Url") String sourceUrl, @QueryParam("source") String sourceId) {
+        if (body == null || body.length == 0) {
+            throw ApiException.badRequest("the body is empty: send the page (text/html) or the text (text/plain)");
+        }
+        if (body.length > MAX_CHARS) {
+            throw ApiException.badRequest("the body is larger than " + MAX_CHARS + " bytes");
+        }
+        Source source = sourceId == null ? null : QuarkusTransaction.requiringNew().call(() -> Source.<Source>findByIdOptional(sourceId)
+                .filter(s -> !s.deleted).orElseThrow(() -> ApiException.notFound("no source '" + sourceId + "'")));
+        ZoneId zone = source == null ? ZoneId.of("UTC") : ZoneId.of(source.timeZone);
+        URI uri = uri(sourceUrl, source);
+        boolean html = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html");
+        String title;
+        String text;
+        Instant published = null;
+        String dateSource = null;
+        String canonical = null;
+        String author = null;
+        String declared = null;
+        List<String> warnings;
+        if (html) {
+            Article a = ArticleExtractor.extract(body, contentType, uri, selectors(source), zone, Instant.now());
+            title = a.title();
+            text = a.text();
+            published = a.published();
+            dateSource = a.dateSource();
+            canonical = a.canonicalUrl();
+            author = a.author();
+            declared = a.language();
+            warnings = a.warnings();
+        } else {
+            String all = new String(body, StandardCharsets.UTF_8).strip();
+            int nl = all.indexOf('\n');
+            title = (nl < 0 ? all : all.substring(0, nl)).strip();
+            text = nl < 0 ? "" : all.substring(nl + 1).strip();
+            warnings = List.of("plain text: the first line is taken as the title; no date is looked for");
+        }
+        String t = title == null ? "" : title;
+        String language = Languages.decide(t + "\n" + text, declared, source == null ? null : source.language);
+        double score = tone.score(t + "\n\n" + text, language).score();
+        IndexSchema.Row row = new IndexSchema.Row(0, 0, source == null ? "analyze" : source.id,
+                source == null ? null : source.role.wire(), null, language, published, score, null, t, text);
+        return new Analysis(title, text, published, published == null, dateSource, language, score, topics.topicsOf(row),
+                canonical, author, warnings);
+    }
+
+    private static URI uri(String header, Source source) {
+        String raw = header != null && !header.isBlank() ? header.trim() : source != null && source.url != null ? source.url : null;
+        if (raw == null) {
+            return URI.create("https://analyze.invalid/");
+        }
+        try {
+            URI u = new URI(raw);
+            if (u.getScheme() == null || u.getHost() == null) {
+                throw ApiException.badRequest("X-Source-Url must be an absolute http(s) URL");
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw ApiException.badRequest("X-Source-Url is not a URL: " + e.getReason());
+        }
+    }
+
+    private Selectors selectors(Source source) {
+        if (source == null || source.selectors == null) {
+            return null;
+        }
+        try {
+            return json.readValue(source.selectors, Selectors.class);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}

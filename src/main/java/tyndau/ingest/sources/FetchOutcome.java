@@ -1,0 +1,31 @@
+package tyndau.ingest.sources;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one fetch of a source brought (the answer of {@code POST /api/sources/{id}/fetch}, and the
+ * source's {@code lastOutcome}): new documents, duplicates, rejected items with reasons, and the
+ * error that failed the whole fetch (null on success).
+ */
+public record FetchOutcome(
+        String source,
+        Instant at,
+        @JsonProperty("new") int created,
+        int duplicates,
+        int rejected,
+        String error,
+        boolean notModified,
+        int items,
+        List<Long> documents,
+        List<String> problems) {
+
+    static FetchOutcome failed(String source, Instant at, String error) {
+        return new FetchOutcome(source, at, 0, 0, 0, error, false, 0, List.of(), List.of());
+    }
+
+    static FetchOutcome unchanged(String source, Instant at) {
+        return new FetchOutcome(source, at, 0, 0, 0, null, true, 0, List.of(), List.of());
+    }
+}
