@@ -78,41 +78,14 @@ public final class ArticleExtractor {
         JsonLd jsonLd = JsonLd.of(doc);
 
         String title = PartPicker.title(doc, selectors.title(), warnings);
-        Optional<String> metaAuthor = AuthorFinder.fromMetadata(doc, jsonLd);
-
-        Element content = null;
-        Optional<String> takenByline = Optional.empty();
-        if (selectors.body() != null) {
-            content = SelectedBody.of(doc, selectors.body()).orElse(null);
-            if (content == null) {
-                warnings.add("body selector '" + selectors.body() + "' matched no text; used the general extractor");
-            }
-        }
-        if (content == null) {
-            String declaredTitle = TitleFinder.declared(doc).map(TitleFinder.Found::title).orElse(title);
-            Optional<MainContent.Extracted> extracted = MainContent.extract(doc, declaredTitle);
-            content = extracted.map(MainContent.Extracted::content).orElse(null);
-            takenByline = extracted.map(MainContent.Extracted::byline).flatMap(AuthorFinder::clean);
-        }
-        if (content == null) {
-            warnings.add("no main content found");
-        }
-
-        Optional<DateExtractor.Found> date = DateExtractor.find(doc, selectors.date(), zone, now);
-        if (selectors.date() != null && date.map(d -> !d.source().equals("selector")).orElse(true)) {
-            warnings.add("date selector '" + selectors.date() + "' gave no date; "
-                    + date.map(d -> "used " + d.source()).orElse("none found elsewhere either"));
-        }
-        if (date.isEmpty()) {
-            warnings.add("no publication date found: the article is undateable");
-        }
-
-        Optional<String> byline = takenByline;
+        PartPicker.Body body = PartPicker.body(doc, selectors.body(), warnings);
+        Optional<DateExtractor.Found> date = PartPicker.date(doc, selectors.date(), zone, now, warnings);
         String author = PartPicker.author(doc, selectors.author(), warnings)
-                .or(() -> metaAuthor)
-                .or(() -> byline)
+                .or(() -> AuthorFinder.fromMetadata(doc, jsonLd))
+                .or(body::byline)
                 .or(() -> AuthorFinder.fromPage(doc))
                 .orElse(null);
+        Element content = body.content().orElse(null);
 
         return new Article(title,
                 content == null ? "" : PlainText.of(content),

@@ -62,7 +62,7 @@ final class DomWalk {
 
     /** No text, and no children but line breaks and rules. */
     static boolean isEmptyBlock(Element e) {
-        if (!e.text().isBlank()) {
+        if (e.hasText()) {
             return false;
         }
         return e.children().stream().allMatch(c -> "br".equals(c.normalName()) || "hr".equals(c.normalName()));

@@ -2,6 +2,10 @@ package tyndau.ingest.scrape;
 
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /** Measures of a block's text used in scoring: length, commas, and how much of it is links or given tags. */
 final class TextStats {
@@ -44,19 +48,35 @@ final class TextStats {
         return inLinks / total;
     }
 
-    /** Share of the text inside descendants with one of {@code tags}. */
+    /**
+     * Share of the text inside descendants with one of {@code tags}, each character counted once
+     * however deeply such descendants nest (one pass, so a deeply nested page stays linear).
+     */
     static double textDensity(Element e, Set<String> tags) {
         int total = length(e);
         if (total == 0) {
             return 0;
         }
-        int inTags = 0;
-        for (Element d : e.getAllElements()) {
-            if (d != e && tags.contains(d.normalName())) {
-                inTags += length(d);
+        int[] inTags = {0};
+        int[] openTags = {0};
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element el && node != e && tags.contains(el.normalName())) {
+                    openTags[0]++;
+                } else if (node instanceof TextNode t && openTags[0] > 0) {
+                    inTags[0] += t.text().trim().length();
+                }
             }
-        }
-        return (double) inTags / total;
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element el && node != e && tags.contains(el.normalName())) {
+                    openTags[0]--;
+                }
+            }
+        }, e);
+        return Math.min(1.0, (double) inTags[0] / total);
     }
 
     /** Whether an ancestor within {@code maxDepth} levels (all levels when negative) has the tag. */

@@ -1,6 +1,7 @@
 package tyndau.ingest.scrape;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A source's selectors with blank and invalid ones set aside, each invalid one reported. */
 final class UsableSelectors {
@@ -23,9 +24,11 @@ final class UsableSelectors {
         if (selector == null || selector.isBlank()) {
             return null;
         }
-        return Css.problem(selector).map(problem -> {
-            warnings.add(part + " selector '" + selector + "' is not valid CSS (" + problem + "); ignored");
-            return (String) null;
-        }).orElse(selector.trim());
+        Optional<String> problem = Css.problem(selector);
+        if (problem.isPresent()) {
+            warnings.add(part + " selector '" + selector + "' is not valid CSS (" + problem.get() + "); ignored");
+            return null;
+        }
+        return selector.trim();
     }
 }

@@ -136,6 +136,7 @@ class ArticleExtractorTest {
         assertTrue(a.text().contains("Kazakhstan and China have signed"), a.text());
         assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("body selector 'div[[' is not valid CSS")),
                 a.warnings().toString());
+        assertEquals(1, a.warnings().stream().filter(w -> w.startsWith("body selector")).count(), a.warnings().toString());
     }
 
     @Test
