@@ -54,6 +54,15 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void linksInStoredHtmlPointAtTheSourceSite() {
+        String html = "<base href='/ru/'><div class='article'><p>Министерство иностранных дел сообщило об итогах визита, "
+                + "подробности <a href='news/2'>в отдельном материале</a>, а также в заявлении, опубликованном на сайте "
+                + "ведомства. Эксперты оценили переговоры как конструктивные, и стороны договорились продолжить диалог.</p></div>";
+        Article a = ArticleExtractor.extract(html, URI.create("https://example.kz/a/b"), null, ALMATY, NOW);
+        assertTrue(a.bodyHtml().contains("href=\"https://example.kz/ru/news/2\""), a.bodyHtml());
+    }
+
+    @Test
     void readsKazakhArticleWithYearFirstDate() {
         Article a = extract("kk-article.html", URI.create("https://dala.example/kk/news/99"), null);
         assertEquals("Президент Түркияға гуманитарлық көмек жіберу туралы тапсырма берді", a.title());
