@@ -18,13 +18,13 @@ public interface DedupeConfig {
     @WithDefault("P3D")
     Duration nearWindow();
 
-    /** Largest SimHash Hamming distance (of 64 bits) at which two bodies count as the same story; 0 turns near-duplicate linking off. At most 3 (the look-up relies on it). */
-    @WithName("max-distance")
-    @WithDefault("3")
-    int maxDistance();
+    /** Estimated Jaccard similarity of word 3-shingles (MinHash) from which two bodies are the same story; above 1 turns linking off. */
+    @WithName("min-similarity")
+    @WithDefault("0.7")
+    double minSimilarity();
 
     /** Bodies shorter than this many words are never judged near-duplicates (too little text to tell). */
     @WithName("min-words")
-    @WithDefault("40")
+    @WithDefault("30")
     int minWords();
 }

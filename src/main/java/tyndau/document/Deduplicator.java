@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Dedupe rules beyond URL and GUID, run by {@link DocumentWriter} under its lock. A re-post (same
  * normalised title, same source, within {@code tyndau.dedupe.title-window}) is not stored; a
- * syndicated copy (another source's body within {@code max-distance} SimHash bits, published within
+ * syndicated copy (another source's body within {@code min-similarity} MinHash Jaccard, published within
  * {@code near-window}) is stored and linked to the original so that attention counts the story once.
  * Rows of the batch being written are checked in memory (they are not flushed yet).
  */
@@ -28,14 +28,18 @@ class Deduplicator {
     /** Fills the fingerprint columns of a row about to be stored. */
     void fingerprint(Document d) {
         d.titleKey = Fingerprints.titleKey(d.title);
-        var sim = Fingerprints.simhash(d.body, config.minWords());
-        if (sim.isPresent()) {
-            long h = sim.getAsLong();
-            d.simhash = h;
-            d.sim0 = Fingerprints.block(h, 0);
-            d.sim1 = Fingerprints.block(h, 1);
-            d.sim2 = Fingerprints.block(h, 2);
-            d.sim3 = Fingerprints.block(h, 3);
+        long[] sig = Fingerprints.minhash(d.body, config.minWords());
+        if (sig != null) {
+            int[] b = Fingerprints.bands(sig);
+            d.minhash = Fingerprints.encode(sig);
+            d.band0 = b[0];
+            d.band1 = b[1];
+            d.band2 = b[2];
+            d.band3 = b[3];
+            d.band4 = b[4];
+            d.band5 = b[5];
+            d.band6 = b[6];
+            d.band7 = b[7];
         }
     }
 
@@ -64,7 +68,7 @@ class Deduplicator {
 
     /** The original story this body is a syndicated copy of: the earliest close body of another source, followed to its own original. */
     Optional<Long> originalOf(Document d, List<Document> batch) {
-        if (d.simhash == null || config.maxDistance() <= 0) {
+        if (d.minhash == null || config.minSimilarity() > 1) {
             return Optional.empty();
         }
         Instant t = when(d);
@@ -76,10 +80,12 @@ class Deduplicator {
                 best = earlier(best, b);
             }
         }
-        List<Document> found = em.createQuery("select d from Document d where (d.sim0 = :a or d.sim1 = :b or d.sim2 = :c"
-                        + " or d.sim3 = :e) and d.sourceId <> :s and d.publishedAt between :from and :to", Document.class)
+        List<Document> found = em.createQuery("select d from Document d where (d.band0 = :b0 or d.band1 = :b1 or d.band2 = :b2"
+                        + " or d.band3 = :b3 or d.band4 = :b4 or d.band5 = :b5 or d.band6 = :b6 or d.band7 = :b7)"
+                        + " and d.sourceId <> :s and d.publishedAt between :from and :to", Document.class)
                 .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("a", d.sim0).setParameter("b", d.sim1).setParameter("c", d.sim2).setParameter("e", d.sim3)
+                .setParameter("b0", d.band0).setParameter("b1", d.band1).setParameter("b2", d.band2).setParameter("b3", d.band3)
+                .setParameter("b4", d.band4).setParameter("b5", d.band5).setParameter("b6", d.band6).setParameter("b7", d.band7)
                 .setParameter("s", d.sourceId).setParameter("from", from).setParameter("to", to)
                 .getResultList();
         for (Document b : found) {
@@ -91,8 +97,12 @@ class Deduplicator {
     }
 
     private boolean close(Document d, Document other) {
-        return other.simhash != null && !Objects.equals(other.sourceId, d.sourceId)
-                && Fingerprints.distance(d.simhash, other.simhash) <= Math.min(3, config.maxDistance());
+        if (other.minhash == null || Objects.equals(other.sourceId, d.sourceId)) {
+            return false;
+        }
+        long[] a = Fingerprints.decode(d.minhash);
+        long[] b = Fingerprints.decode(other.minhash);
+        return a != null && b != null && Fingerprints.similarity(a, b) >= config.minSimilarity();
     }
 
     private static Document earlier(Document best, Document candidate) {

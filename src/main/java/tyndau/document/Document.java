@@ -67,10 +67,14 @@ public class Document extends PanacheEntityBase {
     @Column(name = "title_key")
     public String titleKey;
 
-    /** {@link Fingerprints#simhash} of the body, null when too short; sim0..sim3 are its 16-bit blocks for look-up. */
-    public Long simhash;
-    public Integer sim0;
-    public Integer sim1;
-    public Integer sim2;
-    public Integer sim3;
+    /** {@link Fingerprints#minhash} of the body (hex), null when too short; band0..band7 are its LSH keys for look-up. */
+    public String minhash;
+    public Integer band0;
+    public Integer band1;
+    public Integer band2;
+    public Integer band3;
+    public Integer band4;
+    public Integer band5;
+    public Integer band6;
+    public Integer band7;
 }
