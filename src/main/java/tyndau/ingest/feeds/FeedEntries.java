@@ -1,5 +1,7 @@
 package tyndau.ingest.feeds;
 
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -43,7 +45,7 @@ final class FeedEntries {
             out.add(new FeedEntry(
                     guid(e, item),
                     link(e, item, entryBase, label, warnings),
-                    title(e.getTitleEx()),
+                    title(e),
                     content(e),
                     date(e.getPublishedDate(), item, PUBLISHED, label, warnings),
                     date(e.getUpdatedDate(), item, UPDATED, label, warnings),
@@ -95,11 +97,17 @@ final class FeedEntries {
         return resolved.orElse(null);
     }
 
-    private static String title(SyndContent title) {
-        if (title == null || title.getValue() == null) {
-            return null;
+    private static String title(SyndEntry e) {
+        SyndContent title = e.getTitleEx();
+        if (title != null && title.getValue() != null && !title.getValue().isBlank()) {
+            return plain(title.getValue(), title.getType());
         }
-        return plain(title.getValue(), title.getType());
+        return dcTitle(e.getModule(DCModule.URI));
+    }
+
+    /** Dublin Core's title, which Rome keeps apart from the RSS title. */
+    static String dcTitle(Module dc) {
+        return dc instanceof DCModule m && m.getTitle() != null ? plain(m.getTitle(), null) : null;
     }
 
     /** A title as plain text: Atom says which titles are text; RSS titles are often HTML whatever they claim. */

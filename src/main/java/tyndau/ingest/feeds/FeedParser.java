@@ -1,5 +1,6 @@
 package tyndau.ingest.feeds;
 
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
@@ -73,6 +74,7 @@ public final class FeedParser {
     private static String title(SyndFeed feed) {
         SyndContent t = feed.getTitleEx();
         String raw = t != null && t.getValue() != null ? t.getValue() : feed.getTitle();
-        return raw == null ? null : FeedEntries.plain(raw, t == null ? null : t.getType());
+        String plain = raw == null ? null : FeedEntries.plain(raw, t == null ? null : t.getType());
+        return plain != null ? plain : FeedEntries.dcTitle(feed.getModule(DCModule.URI));
     }
 }
