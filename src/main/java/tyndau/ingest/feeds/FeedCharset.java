@@ -86,7 +86,7 @@ final class FeedCharset {
             // Servers label Cyrillic pages with their default charset: a Latin label is checked
             // against the bytes; windows-1252 stands in for ISO-8859-1 and ASCII as in browsers
             // (WHATWG Encoding), since C1 control characters are never meant.
-            Charset fit = isUtf8(body) ? StandardCharsets.UTF_8 : CharsetSniffer.guess(body);
+            Charset fit = isUtf8(body) ? StandardCharsets.UTF_8 : CharsetSniffer.guess(body).charset();
             if (!isLatinLabel(fit)) {
                 warnings.add(by + " " + name + " does not fit the bytes: read as " + fit.name());
                 return Optional.of(new Decoded(stripBom(new String(body, fit)), fit.name()));
@@ -158,12 +158,15 @@ final class FeedCharset {
     }
 
     private static Decoded sniff(byte[] body, Warnings warnings) {
-        if (isUtf8(body)) {
-            return new Decoded(stripBom(new String(body, StandardCharsets.UTF_8)), "UTF-8");
+        Optional<String> utf8 = strict(body, StandardCharsets.UTF_8);
+        if (utf8.isPresent()) {
+            return new Decoded(stripBom(utf8.get()), "UTF-8");
         }
-        Charset guess = CharsetSniffer.guess(body);
-        warnings.add("no usable charset declared: guessed " + guess.name());
-        return new Decoded(stripBom(new String(body, guess)), guess.name());
+        CharsetSniffer.Guess guess = CharsetSniffer.guess(body);
+        Charset cs = guess.charset();
+        warnings.add("no usable charset declared: guessed " + cs.name()
+                + (guess.confident() ? "" : " with low confidence (only Cyrillic and Latin sets are sniffed)"));
+        return new Decoded(stripBom(new String(body, cs)), cs.name());
     }
 
     static boolean isUtf8(byte[] body) {

@@ -1,8 +1,12 @@
 package tyndau.ingest.feeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,6 +33,15 @@ class CharsetSnifferTest {
             default -> GERMAN;
         };
         byte[] bytes = ("<rss><channel><title>" + text + "</title></channel></rss>").getBytes(Charset.forName(charset));
-        assertEquals(charset, CharsetSniffer.guess(bytes).name());
+        CharsetSniffer.Guess guess = CharsetSniffer.guess(bytes);
+        assertEquals(charset, guess.charset().name());
+        assertTrue(guess.confident());
+    }
+
+    @Test
+    void saysWhenNoCandidateReadsPlausibly() {
+        String chinese = "<rss><channel><title>哈萨克斯坦与中国签署免签协定，两国元首举行会谈</title></channel></rss>";
+        assertFalse(CharsetSniffer.guess(chinese.getBytes(Charset.forName("GB18030"))).confident());
+        assertTrue(CharsetSniffer.guess("<rss/>".getBytes(StandardCharsets.US_ASCII)).confident());
     }
 }
