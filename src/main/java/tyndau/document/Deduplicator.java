@@ -80,15 +80,17 @@ class Deduplicator {
                 best = earlier(best, b);
             }
         }
-        List<Document> found = em.createQuery("select d from Document d where (d.band0 = :b0 or d.band1 = :b1 or d.band2 = :b2"
-                        + " or d.band3 = :b3 or d.band4 = :b4 or d.band5 = :b5 or d.band6 = :b6 or d.band7 = :b7)"
-                        + " and d.sourceId <> :s and d.publishedAt between :from and :to", Document.class)
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("b0", d.band0).setParameter("b1", d.band1).setParameter("b2", d.band2).setParameter("b3", d.band3)
-                .setParameter("b4", d.band4).setParameter("b5", d.band5).setParameter("b6", d.band6).setParameter("b7", d.band7)
-                .setParameter("s", d.sourceId).setParameter("from", from).setParameter("to", to)
-                .getResultList();
-        for (Document b : found) {
+        // One indexed look-up per band (an OR over the eight columns would scan the table).
+        int[] bands = {d.band0, d.band1, d.band2, d.band3, d.band4, d.band5, d.band6, d.band7};
+        java.util.Map<Long, Document> found = new java.util.HashMap<>();
+        for (int i = 0; i < bands.length; i++) {
+            em.createQuery("select d from Document d where d.band" + i + " = :v and d.sourceId <> :s"
+                            + " and d.publishedAt between :from and :to", Document.class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("v", bands[i]).setParameter("s", d.sourceId).setParameter("from", from).setParameter("to", to)
+                    .getResultStream().forEach(x -> found.putIfAbsent(x.id, x));
+        }
+        for (Document b : found.values()) {
             if (close(d, b)) {
                 best = earlier(best, b);
             }
