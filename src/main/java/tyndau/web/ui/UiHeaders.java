@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 class UiHeaders {
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
-            + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+            + " connect-src 'self' blob:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
 
     @ServerResponseFilter

@@ -87,9 +87,23 @@ async function load() {
   return true;
 }
 
+/** Adds alerts the list does not show yet, without clearing it. */
+async function merge() {
+  const res = await listAlerts(filter.value, 1);
+  if (!res.available) return;
+  for (const a of [...res.items].reverse()) {
+    const li = shown.get(String(a.id));
+    if (!li || li.dataset.status !== a.status) show(a, true);
+  }
+}
+
 function connect() {
   source = new EventSource('/api/alerts/stream');
-  source.addEventListener('open', () => { live.textContent = 'live'; live.dataset.state = 'live'; });
+  source.addEventListener('open', () => {
+    live.textContent = 'live';
+    live.dataset.state = 'live';
+    merge(); // whatever was raised while the stream was (re)connecting
+  });
   source.addEventListener('error', () => { live.textContent = 'reconnecting…'; live.dataset.state = 'retry'; });
   source.addEventListener('alert', e => {
     try { show(JSON.parse(e.data)); } catch (err) { /* a malformed event is skipped */ }

@@ -94,12 +94,22 @@ function widthOf(target, fallback) {
 
 /** Keeps a chart as wide as its box. */
 function follow(target, u, height) {
+  // Resizing inside the observer's callback would re-trigger it in the same frame ("ResizeObserver loop"
+  // error); the next animation frame is soon enough.
+  let pending = false;
+  let stopped = false;
   const ro = new ResizeObserver(() => {
-    const w = widthOf(target, u.width);
-    if (Math.abs(w - u.width) > 2) u.setSize({width: w, height});
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (stopped) return;
+      const w = widthOf(target, u.width);
+      if (Math.abs(w - u.width) > 2) u.setSize({width: w, height});
+    });
   });
   ro.observe(target);
-  return () => ro.disconnect();
+  return () => { stopped = true; ro.disconnect(); };
 }
 
 /** Shades episodes (public-led orange, government-led blue) behind the series. */
