@@ -1,0 +1,45 @@
+package tyndau.web.ui;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import tyndau.document.Document;
+import tyndau.document.DocumentService;
+import tyndau.document.DocumentView;
+
+/** A stored document with what the document view shows beside it: its original and its near-duplicates. */
+@ApplicationScoped
+class DocumentPages {
+    /** Near-duplicates listed at most on one page; the count says how many there are in all. */
+    static final int MAX_DUPLICATES = 50;
+
+    private final DocumentService documents;
+
+    DocumentPages(DocumentService documents) {
+        this.documents = documents;
+    }
+
+    /** Another document, as a link. */
+    record Related(long id, String title, String source, Instant published) {
+        static Related of(Document d) {
+            return new Related(d.id, d.title, d.sourceId, d.publishedAt);
+        }
+    }
+
+    record Page(DocumentView document, Optional<Related> original, List<Related> duplicates, long duplicateCount) {
+    }
+
+    @Transactional
+    Optional<Page> byId(long id) {
+        return documents.byId(id).map(view -> {
+            Optional<Related> original = Optional.ofNullable(view.duplicateOf())
+                    .flatMap(o -> Document.<Document>findByIdOptional(o)).map(Related::of);
+            var query = Document.<Document>find("duplicateOf", Sort.by("publishedAt").and("id"), id);
+            List<Related> duplicates = query.page(0, MAX_DUPLICATES).list().stream().map(Related::of).toList();
+            return new Page(view, original, duplicates, query.count());
+        });
+    }
+}
