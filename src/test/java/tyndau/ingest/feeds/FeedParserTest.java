@@ -285,6 +285,26 @@ class FeedParserTest {
     }
 
     @Test
+    void refusesElementsNestedBeyondTheLimitFast() {
+        String xml = "<rss version=\"2.0\"><channel><item><title>x</title><description>" + "<a>".repeat(100_000)
+                + "</a>".repeat(100_000) + "</description></item></channel></rss>";
+        FeedParseException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThrows(FeedParseException.class, () -> FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null)));
+        assertTrue(e.getMessage().startsWith("refused: elements nested deeper than " + XmlHealer.MAX_DEPTH), e.getMessage());
+    }
+
+    @Test
+    void escapesAngleBracketsInAttributeValuesAndCountsSelfClosingTagsAsNoNesting() throws Exception {
+        StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel>");
+        for (int i = 0; i < XmlHealer.MAX_DEPTH + 10; i++) {
+            xml.append("<item><title a=\"1 > 0\">t").append(i).append("</title><enclosure url='x' /><link href=\"a<b\"/></item>");
+        }
+        ParsedFeed feed = FeedParser.parse(xml.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(XmlHealer.MAX_DEPTH + 10, feed.entries().size());
+        assertTrue(anyContains(feed.warnings(), "unescaped < in an attribute value"), feed.warnings().toString());
+    }
+
+    @Test
     void capsTheWarningsOfAFeedWithManyBadItems() throws Exception {
         StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel>");
         for (int i = 0; i < 500; i++) {
