@@ -51,10 +51,10 @@ public final class FeedParser {
             throw new FeedParseException("not a feed: root element <" + healed.rootName() + "> (an HTML page)");
         }
         Document doc = FeedXml.read(healed.xml(), warnings);
-        FeedShape.normalise(doc, warnings);
         SyndFeedInput input = new SyndFeedInput();
         input.setPreserveWireFeed(true);
         try {
+            FeedShape.normalise(doc, warnings);
             SyndFeed feed = input.build(doc);
             List<FeedEntry> entries = FeedEntries.map(feed, FeedShape.items(doc), feedUrl, FeedShape.channelLink(doc), warnings);
             return new ParsedFeed(feed.getFeedType(), title(feed), decoded.charset(), entries, warnings.list());
@@ -64,8 +64,8 @@ public final class FeedParser {
         } catch (FeedException e) {
             throw new FeedParseException("feed could not be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            // Rome assumes some elements hold numbers or exist; a feed that breaks those assumptions is
-            // reported, never let through as an unexpected exception.
+            // Rome assumes some elements hold numbers or exist, JDOM refuses some names when a document
+            // is reshaped; a feed that breaks those assumptions is reported, never let through.
             String detail = e instanceof NumberFormatException ? e.getMessage() : "unexpected structure";
             throw new FeedParseException("feed could not be read: " + detail, e);
         }

@@ -305,6 +305,17 @@ class FeedParserTest {
     }
 
     @Test
+    void namesAndNamespacesJdomRefusesAreRecoveredOrRefusedWithAReason() throws Exception {
+        ParsedFeed colon = FeedParser.parse("<rss version=\"2.0\"><channel><item><title>e</title><:modified>x</:modified></item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_8), null);
+        assertEquals("e", colon.entries().get(0).title());
+        assertTrue(anyContains(colon.warnings(), "recovered from XML that JDOM refuses"), colon.warnings().toString());
+        FeedParseException e = assertThrows(FeedParseException.class, () -> FeedParser.parse(
+                "<feed xmlns=\"1ttp://www.w3.org/2005/Atom\"><entry><title>e</title></entry></feed>".getBytes(StandardCharsets.UTF_8), null));
+        assertTrue(e.getMessage().startsWith("XML that JDOM refuses: The name \"1ttp://www.w3.org/2005/Atom\""), e.getMessage());
+    }
+
+    @Test
     void capsTheWarningsOfAFeedWithManyBadItems() throws Exception {
         StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel>");
         for (int i = 0; i < 500; i++) {
