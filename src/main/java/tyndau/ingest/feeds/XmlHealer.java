@@ -25,6 +25,8 @@ final class XmlHealer {
      * 100,000 nested tags overflows the stack or takes seconds; real feeds nest a few dozen deep.
      */
     static final int MAX_DEPTH = 500;
+    /** How far into the text an XML declaration is looked for behind garbage. */
+    static final int DECLARATION_SEARCH = 64 * 1024;
     private static final Pattern ENTITY_DECL = Pattern.compile(
             "<!ENTITY\\s+(%\\s+)?([^\\s\"'>]+)\\s+(?:(SYSTEM|PUBLIC)\\b((?:\\s*(?:\"[^\"]*\"|'[^']*'))*)|\"([^\"]*)\"|'([^']*)')");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"|'([^']*)'");
@@ -90,7 +92,12 @@ final class XmlHealer {
         }
     }
 
-    /** Position of the first markup; what precedes it (garbage, a stray BOM) is replaced by its line breaks. */
+    /**
+     * Position of the first markup; what precedes it (garbage, a stray BOM) is replaced by its line
+     * breaks. An XML declaration further on marks where the document starts, since it may stand
+     * nowhere else: what precedes it is garbage even when it holds tags (PHP's HTML-formatted
+     * warnings before the feed).
+     */
     private int skipToMarkup() {
         int n = in.length();
         int i = 0;
@@ -103,8 +110,13 @@ final class XmlHealer {
         if (i == n) {
             return n;
         }
+        int declaration = in.indexOf("<?xml", i);
+        if (declaration > i && declaration < DECLARATION_SEARCH && !in.startsWith("<?xml", i)
+                && declaration + 5 < n && Character.isWhitespace(in.charAt(declaration + 5))) {
+            i = declaration;
+        }
         String prefix = in.substring(0, i);
-        if (!prefix.isBlank() && !prefix.replace("\uFEFF", "").isBlank()) {
+        if (!prefix.replace("\uFEFF", "").isBlank()) {
             warnings.add("recovered: " + prefix.strip().length() + " characters before the XML dropped");
         }
         newlinesOf(0, i);

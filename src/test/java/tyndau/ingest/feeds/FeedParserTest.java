@@ -189,6 +189,15 @@ class FeedParserTest {
     }
 
     @Test
+    void utf8BytesUnderAnotherLabelAreReadAsUtf8() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss version=\"2.0\"><channel><title>Қазақстан</title></channel></rss>";
+        ParsedFeed feed = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), "text/xml; charset=windows-1251");
+        assertEquals("UTF-8", feed.charset());
+        assertEquals("Қазақстан", feed.title());
+        assertTrue(anyContains(feed.warnings(), "HTTP charset windows-1251 does not fit the bytes: read as UTF-8"), feed.warnings().toString());
+    }
+
+    @Test
     void httpCharsetWinsOverTheDeclarationAndTheDeclarationOverSniffing() throws Exception {
         String xml = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss version=\"2.0\"><channel><title>Привет</title></channel></rss>";
         byte[] koi8 = xml.getBytes(Charset.forName("KOI8-R"));
@@ -218,7 +227,7 @@ class FeedParserTest {
         assertNull(first.published(), "entry kept, date null");
         assertEquals(Instant.parse("2023-03-17T09:30:00Z"), feed.entries().get(1).published());
         List<String> w = feed.warnings();
-        assertTrue(anyContains(w, "recovered: unescaped & (4 times, first at line 5)"), w.toString());
+        assertTrue(anyContains(w, "recovered: unescaped & (4 times, first at line 6)"), w.toString());
         assertTrue(anyContains(w, "HTML entity &nbsp;"), w.toString());
         assertTrue(anyContains(w, "undefined entity &bogus; kept as text"), w.toString());
         assertTrue(anyContains(w, "characters before the XML dropped"), w.toString());
