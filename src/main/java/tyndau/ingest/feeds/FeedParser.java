@@ -8,6 +8,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import java.net.URI;
 import java.util.List;
 import org.jdom2.Document;
+import org.jdom2.Element;
 
 /**
  * RSS 0.9x / 1.0 / 2.0 and Atom 0.3 / 1.0 from bytes, never from a URL: the character set is worked
@@ -55,8 +56,10 @@ public final class FeedParser {
         input.setPreserveWireFeed(true);
         try {
             FeedShape.normalise(doc, warnings);
+            List<Element> items = FeedShape.items(doc);
+            FeedShape.canonicaliseDates(items, warnings);
             SyndFeed feed = input.build(doc);
-            List<FeedEntry> entries = FeedEntries.map(feed, FeedShape.items(doc), feedUrl, FeedShape.channelLink(doc), warnings);
+            List<FeedEntry> entries = FeedEntries.map(feed, items, feedUrl, FeedShape.channelLink(doc), warnings);
             return new ParsedFeed(feed.getFeedType(), title(feed), decoded.charset(), entries, warnings.list());
         } catch (IllegalArgumentException e) {
             throw new FeedParseException("not a feed: Rome knows no feed type for root element <"

@@ -325,6 +325,16 @@ class FeedParserTest {
     }
 
     @Test
+    void readsMicrosecondsAndRfc822InAtomWhereRomeAloneGoesWrong() throws Exception {
+        String xml = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id><title>t</title>"
+                + "<published>2013-10-07T01:03:05.965572-05:00</published><updated>Mon, 07 Oct 2013 06:03:05 GMT</updated></entry></feed>";
+        FeedEntry e = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null).entries().get(0);
+        // Rome alone reads .965572 as 965,572 ms, 16 minutes late, and no RFC 822 date in Atom at all.
+        assertEquals(Instant.parse("2013-10-07T06:03:05.965Z"), e.published());
+        assertEquals(Instant.parse("2013-10-07T06:03:05Z"), e.updated());
+    }
+
+    @Test
     void capsTheWarningsOfAFeedWithManyBadItems() throws Exception {
         StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel>");
         for (int i = 0; i < 500; i++) {
