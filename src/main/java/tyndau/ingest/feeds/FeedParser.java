@@ -61,15 +61,16 @@ public final class FeedParser {
             SyndFeed feed = input.build(doc);
             List<FeedEntry> entries = FeedEntries.map(feed, items, feedUrl, FeedShape.channelLink(doc), warnings);
             return new ParsedFeed(feed.getFeedType(), title(feed), decoded.charset(), entries, warnings.list());
-        } catch (IllegalArgumentException e) {
-            throw new FeedParseException("not a feed: Rome knows no feed type for root element <"
-                    + doc.getRootElement().getQualifiedName() + ">", e);
         } catch (FeedException e) {
             throw new FeedParseException("feed could not be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            if (e.getClass() == IllegalArgumentException.class && "Invalid document".equals(e.getMessage())) {
+                throw new FeedParseException("not a feed: Rome knows no feed type for root element <"
+                        + doc.getRootElement().getQualifiedName() + ">", e);
+            }
             // Rome assumes some elements hold numbers or exist, JDOM refuses some names when a document
             // is reshaped; a feed that breaks those assumptions is reported, never let through.
-            String detail = e instanceof NumberFormatException ? e.getMessage() : "unexpected structure";
+            String detail = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage() : "unexpected structure";
             throw new FeedParseException("feed could not be read: " + detail, e);
         }
     }

@@ -24,6 +24,7 @@ import org.jdom2.filter.Filters;
 final class FeedShape {
     static final Namespace ATOM_10 = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     static final Namespace ATOM_03 = Namespace.getNamespace("http://purl.org/atom/ns#");
+    private static final List<String> UNUSED_STRICT = List.of("skipHours", "skipDays", "cloud");
     private static final Set<String> RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94");
     private static final Set<String> RDF_ITEM_NAMESPACES = Set.of("http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/");
 
@@ -68,6 +69,12 @@ final class FeedShape {
             root.addContent(channel);
             warnings.add("rss without channel: its children read as the channel's");
         }
+        // Rome reads these with Integer.parseInt and fixed day names and throws on anything else;
+        // Tyndau uses none of them.
+        Element channel = root.getChild("channel", root.getNamespace());
+        for (String unused : UNUSED_STRICT) {
+            channel.removeChildren(unused, channel.getNamespace());
+        }
     }
 
     private static void atom(Element root, Warnings warnings) {
@@ -105,23 +112,34 @@ final class FeedShape {
         }
     }
 
-    /** Atom 0.3 base64 content decoded here: Rome's own decoder fails on the line breaks feeds put in it. */
+    /**
+     * Atom 0.3 {@code mode}s put right: base64 decoded here, since Rome's own decoder fails on the line
+     * breaks feeds put in it, and a mode other than xml, escaped or base64 (which Rome refuses, feed
+     * and all) read as escaped.
+     */
     private static void base64(Element root, Warnings warnings) {
-        List<Element> encoded = new ArrayList<>();
+        List<Element> moded = new ArrayList<>();
         root.getDescendants(Filters.element()).forEach(e -> {
-            if ("base64".equals(e.getAttributeValue("mode"))) {
-                encoded.add(e);
+            if (e.getAttribute("mode") != null) {
+                moded.add(e);
             }
         });
-        for (Element e : encoded) {
-            try {
-                byte[] bytes = Base64.getMimeDecoder().decode(e.getTextTrim());
-                e.setText(new String(bytes, StandardCharsets.UTF_8));
+        for (Element e : moded) {
+            String mode = e.getAttributeValue("mode").trim();
+            if (mode.equals("base64")) {
+                try {
+                    byte[] bytes = Base64.getMimeDecoder().decode(e.getTextTrim());
+                    e.setText(new String(bytes, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException bad) {
+                    e.setText("");
+                    warnings.add("<" + e.getName() + "> in base64 could not be decoded: dropped");
+                }
                 e.setAttribute("mode", "escaped");
-            } catch (IllegalArgumentException bad) {
-                e.setText("");
+            } else if (!mode.equals("xml") && !mode.equals("escaped")) {
                 e.setAttribute("mode", "escaped");
-                warnings.add("<" + e.getName() + "> in base64 could not be decoded: dropped");
+                warnings.fold("unknown Atom 0.3 mode '" + mode + "' read as escaped", "<" + e.getName() + ">");
+            } else if (!mode.equals(e.getAttributeValue("mode"))) {
+                e.setAttribute("mode", mode);
             }
         }
     }

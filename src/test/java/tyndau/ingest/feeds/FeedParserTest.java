@@ -335,6 +335,27 @@ class FeedParserTest {
     }
 
     @Test
+    void ignoresChannelElementsRomeReadsTooStrictly() throws Exception {
+        String xml = "<rss version=\"2.0\"><channel><title>t</title><skipHours><hour>x</hour></skipHours><skipDays><day>x</day></skipDays>"
+                + "<cloud domain=\"d\" port=\"abc\" path=\"/p\" registerProcedure=\"r\" protocol=\"soap\"/><ttl>x</ttl>"
+                + "<item><title>a</title><enclosure url=\"http://x/a.mp3\" length=\"zz\" type=\"audio/mpeg\"/></item></channel></rss>";
+        assertEquals("a", FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null).entries().get(0).title());
+    }
+
+    @Test
+    void readsAtom03WithBase64AndUnknownModes() throws Exception {
+        String xml = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry><title mode=\"base64\">\n  0JTQsNGA0LDQsQ==\n</title>"
+                + "<summary mode=\"html\" type=\"text/html\">&lt;p&gt;kept&lt;/p&gt;</summary><issued>2004-01-01T10:00:00Z</issued></entry></feed>";
+        ParsedFeed feed = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null);
+        FeedEntry e = feed.entries().get(0);
+        assertEquals("atom_0.3", feed.type());
+        assertEquals("Дараб", e.title());
+        assertEquals("<p>kept</p>", e.content());
+        assertEquals(Instant.parse("2004-01-01T10:00:00Z"), e.published());
+        assertTrue(anyContains(feed.warnings(), "unknown Atom 0.3 mode 'html' read as escaped"), feed.warnings().toString());
+    }
+
+    @Test
     void capsTheWarningsOfAFeedWithManyBadItems() throws Exception {
         StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel>");
         for (int i = 0; i < 500; i++) {
