@@ -82,11 +82,19 @@ final class FeedCharset {
             warnings.add("unknown charset '" + name + "' in " + by + " ignored");
             return Optional.empty();
         }
-        if (isLatinLabel(cs) && hasBytesIn(body, 0x80, 0xff)) {
-            // Servers label Cyrillic pages with their default charset: a Latin label is checked
-            // against the bytes; windows-1252 stands in for ISO-8859-1 and ASCII as in browsers
+        boolean unicode = cs.name().startsWith("UTF-");
+        boolean high = hasBytesIn(body, 0x80, 0xff);
+        if (!unicode && high && isUtf8(body)) {
+            // Non-ASCII text in some other set is practically never valid UTF-8; a server's default
+            // label on a CMS's UTF-8 output is common.
+            warnings.add(by + " " + name + " does not fit the bytes: read as UTF-8");
+            return Optional.of(new Decoded(stripBom(new String(body, StandardCharsets.UTF_8)), "UTF-8"));
+        }
+        if (isLatinLabel(cs) && high) {
+            // Servers label Cyrillic pages with their default charset too: a Latin label is checked
+            // against the sniffer; windows-1252 stands in for ISO-8859-1 and ASCII as in browsers
             // (WHATWG Encoding), since C1 control characters are never meant.
-            Charset fit = isUtf8(body) ? StandardCharsets.UTF_8 : CharsetSniffer.guess(body).charset();
+            Charset fit = CharsetSniffer.guess(body).charset();
             if (!isLatinLabel(fit)) {
                 warnings.add(by + " " + name + " does not fit the bytes: read as " + fit.name());
                 return Optional.of(new Decoded(stripBom(new String(body, fit)), fit.name()));

@@ -22,7 +22,7 @@ final class FeedDates {
     }
 
     private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?|UTC|GMT)?",
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ]+(\\d{1,2}):(\\d{2})(?::(\\d{1,2})(?:[.,](\\d{1,9})\\d*)?)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?|UTC|GMT)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern YMD = Pattern.compile("\\b(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})\\b");
     private static final Pattern DMY = Pattern.compile("\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b");

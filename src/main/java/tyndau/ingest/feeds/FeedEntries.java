@@ -19,9 +19,9 @@ import org.jdom2.Namespace;
 import tyndau.ingest.HtmlText;
 
 /**
- * Rome's entries as {@link FeedEntry}s: titles to plain text, links made absolute, dates Rome could
- * not read tried again by {@link FeedDates} (and never replaced by the time of parsing), languages
- * inherited from the feed. The item elements, when they line up with Rome's entries, supply what
+ * Rome's entries as {@link FeedEntry}s: titles to plain text, links made absolute, a date that
+ * neither {@link FeedDates} nor Rome could read left null with a warning (never replaced by the time
+ * of parsing), languages inherited from the feed. The item elements, when they line up with Rome's entries, supply what
  * Rome drops: xml:base, xml:lang and the raw text of a date.
  */
 final class FeedEntries {
@@ -148,15 +148,9 @@ final class FeedEntries {
         if (raw == null) {
             return null;
         }
-        Optional<FeedDates.Reading> reading = FeedDates.parse(raw);
-        if (reading.isEmpty()) {
-            warnings.add(label + ": unparseable date '" + shorten(raw) + "'");
-            return null;
-        }
-        if (reading.get().zoneAssumed()) {
-            warnings.add(label + ": date '" + shorten(raw) + "' has no time zone, read as UTC");
-        }
-        return reading.get().instant();
+        // FeedShape.canonicaliseDates and then Rome have both tried this text.
+        warnings.add(label + ": unparseable date '" + shorten(raw) + "'");
+        return null;
     }
 
     private static String author(SyndEntry e) {
@@ -208,7 +202,7 @@ final class FeedEntries {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

@@ -8,6 +8,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import java.net.URI;
 import java.util.List;
 import org.jdom2.Document;
+import org.jdom2.Element;
 
 /**
  * RSS 0.9x / 1.0 / 2.0 and Atom 0.3 / 1.0 from bytes, never from a URL: the character set is worked
@@ -51,22 +52,25 @@ public final class FeedParser {
             throw new FeedParseException("not a feed: root element <" + healed.rootName() + "> (an HTML page)");
         }
         Document doc = FeedXml.read(healed.xml(), warnings);
-        FeedShape.normalise(doc, warnings);
         SyndFeedInput input = new SyndFeedInput();
         input.setPreserveWireFeed(true);
         try {
+            FeedShape.normalise(doc, warnings);
+            List<Element> items = FeedShape.items(doc);
+            FeedShape.canonicaliseDates(items, warnings);
             SyndFeed feed = input.build(doc);
-            List<FeedEntry> entries = FeedEntries.map(feed, FeedShape.items(doc), feedUrl, FeedShape.channelLink(doc), warnings);
+            List<FeedEntry> entries = FeedEntries.map(feed, items, feedUrl, FeedShape.channelLink(doc), warnings);
             return new ParsedFeed(feed.getFeedType(), title(feed), decoded.charset(), entries, warnings.list());
-        } catch (IllegalArgumentException e) {
-            throw new FeedParseException("not a feed: Rome knows no feed type for root element <"
-                    + doc.getRootElement().getQualifiedName() + ">", e);
         } catch (FeedException e) {
             throw new FeedParseException("feed could not be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            // Rome assumes some elements hold numbers or exist; a feed that breaks those assumptions is
-            // reported, never let through as an unexpected exception.
-            String detail = e instanceof NumberFormatException ? e.getMessage() : "unexpected structure";
+            if (e.getClass() == IllegalArgumentException.class && "Invalid document".equals(e.getMessage())) {
+                throw new FeedParseException("not a feed: Rome knows no feed type for root element <"
+                        + doc.getRootElement().getQualifiedName() + ">", e);
+            }
+            // Rome assumes some elements hold numbers or exist, JDOM refuses some names when a document
+            // is reshaped; a feed that breaks those assumptions is reported, never let through.
+            String detail = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage() : "unexpected structure";
             throw new FeedParseException("feed could not be read: " + detail, e);
         }
     }

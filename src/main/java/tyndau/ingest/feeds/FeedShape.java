@@ -1,9 +1,12 @@
 package tyndau.ingest.feeds;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdom2.Content;
 import org.jdom2.Document;
@@ -21,6 +24,7 @@ import org.jdom2.filter.Filters;
 final class FeedShape {
     static final Namespace ATOM_10 = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     static final Namespace ATOM_03 = Namespace.getNamespace("http://purl.org/atom/ns#");
+    private static final List<String> UNUSED_STRICT = List.of("skipHours", "skipDays", "cloud");
     private static final Set<String> RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94");
     private static final Set<String> RDF_ITEM_NAMESPACES = Set.of("http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/");
 
@@ -65,6 +69,12 @@ final class FeedShape {
             root.addContent(channel);
             warnings.add("rss without channel: its children read as the channel's");
         }
+        // Rome reads these with Integer.parseInt and fixed day names and throws on anything else;
+        // Tyndau uses none of them.
+        Element channel = root.getChild("channel", root.getNamespace());
+        for (String unused : UNUSED_STRICT) {
+            channel.removeChildren(unused, channel.getNamespace());
+        }
     }
 
     private static void atom(Element root, Warnings warnings) {
@@ -102,23 +112,34 @@ final class FeedShape {
         }
     }
 
-    /** Atom 0.3 base64 content decoded here: Rome's own decoder fails on the line breaks feeds put in it. */
+    /**
+     * Atom 0.3 {@code mode}s put right: base64 decoded here, since Rome's own decoder fails on the line
+     * breaks feeds put in it, and a mode other than xml, escaped or base64 (which Rome refuses, feed
+     * and all) read as escaped.
+     */
     private static void base64(Element root, Warnings warnings) {
-        List<Element> encoded = new ArrayList<>();
+        List<Element> moded = new ArrayList<>();
         root.getDescendants(Filters.element()).forEach(e -> {
-            if ("base64".equals(e.getAttributeValue("mode"))) {
-                encoded.add(e);
+            if (e.getAttribute("mode") != null) {
+                moded.add(e);
             }
         });
-        for (Element e : encoded) {
-            try {
-                byte[] bytes = Base64.getMimeDecoder().decode(e.getTextTrim());
-                e.setText(new String(bytes, StandardCharsets.UTF_8));
+        for (Element e : moded) {
+            String mode = e.getAttributeValue("mode").trim();
+            if (mode.equals("base64")) {
+                try {
+                    byte[] bytes = Base64.getMimeDecoder().decode(e.getTextTrim());
+                    e.setText(new String(bytes, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException bad) {
+                    e.setText("");
+                    warnings.add("<" + e.getName() + "> in base64 could not be decoded: dropped");
+                }
                 e.setAttribute("mode", "escaped");
-            } catch (IllegalArgumentException bad) {
-                e.setText("");
+            } else if (!mode.equals("xml") && !mode.equals("escaped")) {
                 e.setAttribute("mode", "escaped");
-                warnings.add("<" + e.getName() + "> in base64 could not be decoded: dropped");
+                warnings.fold("unknown Atom 0.3 mode '" + mode + "' read as escaped", "<" + e.getName() + ">");
+            } else if (!mode.equals(e.getAttributeValue("mode"))) {
+                e.setAttribute("mode", mode);
             }
         }
     }
@@ -142,6 +163,34 @@ final class FeedShape {
             ns = fallback;
         }
         root.addContent(0, new Element("channel", ns));
+    }
+
+    /** Element names (any namespace) that hold an item's dates: RSS, Dublin Core, Atom 1.0 and 0.3. */
+    static final Set<String> DATES = Set.of("pubDate", "date", "published", "updated", "issued", "modified", "created");
+    private static final DateTimeFormatter ROME_FIRST_MASK = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * Reads every item date with {@link FeedDates} and writes it back in the form Rome's first W3C
+     * mask takes ({@code 2023-02-07T04:00:00.000Z}), so Rome agrees with it: Rome reads microseconds
+     * as milliseconds ({@code .965572} put 16 minutes on a corpus date) and tries up to twenty
+     * SimpleDateFormat masks per date. What FeedDates cannot read is left for Rome to try.
+     */
+    static void canonicaliseDates(List<Element> items, Warnings warnings) {
+        for (int i = 0; i < items.size(); i++) {
+            for (Element child : items.get(i).getChildren()) {
+                if (!DATES.contains(child.getName())) {
+                    continue;
+                }
+                String raw = child.getTextTrim();
+                Optional<FeedDates.Reading> reading = FeedDates.parse(raw);
+                if (reading.isPresent()) {
+                    if (reading.get().zoneAssumed()) {
+                        warnings.add("entry " + (i + 1) + ": date '" + FeedEntries.shorten(raw) + "' has no time zone, read as UTC");
+                    }
+                    child.setText(ROME_FIRST_MASK.format(reading.get().instant()));
+                }
+            }
+        }
     }
 
     /** The item or entry elements, in the order Rome lists its entries. */

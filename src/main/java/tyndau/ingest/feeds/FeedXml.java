@@ -30,19 +30,27 @@ final class FeedXml {
     }
 
     static Document read(String xml, Warnings warnings) throws FeedParseException {
+        String reason;
+        Exception cause;
         try {
             return strictBuilder().build(new StringReader(xml));
         } catch (JDOMParseException e) {
-            String reason = reason(e);
-            Document lenient = lenient(xml, warnings);
-            if (lenient == null) {
-                throw new FeedParseException(reason, e);
-            }
-            warnings.add("recovered from " + reason);
-            return lenient;
+            reason = reason(e);
+            cause = e;
         } catch (JDOMException | IOException e) {
-            throw new FeedParseException("XML could not be read: " + e.getMessage(), e);
+            reason = "XML could not be read: " + e.getMessage();
+            cause = e;
+        } catch (IllegalArgumentException e) {
+            // JDOM checks names and namespace URIs beyond what the XML parser does (IllegalNameException).
+            reason = "XML that JDOM refuses: " + e.getMessage();
+            cause = e;
         }
+        Document lenient = lenient(xml, warnings);
+        if (lenient == null) {
+            throw new FeedParseException(reason, cause);
+        }
+        warnings.add("recovered from " + reason);
+        return lenient;
     }
 
     static SAXBuilder strictBuilder() {
@@ -68,6 +76,14 @@ final class FeedXml {
 
     /** The lenient reading, or null when it holds no complete item or entry. */
     private static Document lenient(String xml, Warnings warnings) {
+        try {
+            return lenientOrNull(xml, warnings);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Document lenientOrNull(String xml, Warnings warnings) {
         Parser parser = Parser.xmlParser().setTrackPosition(true);
         org.jsoup.nodes.Document soup = Jsoup.parse(xml, "", parser);
         List<Element> cut = new ArrayList<>();
@@ -92,11 +108,7 @@ final class FeedXml {
             warnings.add("dropped: an entry whose end tag is missing (feed cut off?)");
             e.remove();
         }
-        try {
-            return new DOMBuilder().build(W3CDom.convert(soup));
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return new DOMBuilder().build(W3CDom.convert(soup));
     }
 
     static String localName(String qualified) {

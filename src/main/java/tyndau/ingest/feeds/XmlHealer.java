@@ -20,6 +20,13 @@ import org.jsoup.nodes.Entities;
 final class XmlHealer {
     /** Characters that substituted entities may add in all; past that the feed is refused. */
     static final int MAX_EXPANSION = 1_000_000;
+    /**
+     * Element nesting past which a feed is refused: Rome and JDOM recurse per level, so a body of
+     * 100,000 nested tags overflows the stack or takes seconds; real feeds nest a few dozen deep.
+     */
+    static final int MAX_DEPTH = 500;
+    /** How far into the text an XML declaration is looked for behind garbage. */
+    static final int DECLARATION_SEARCH = 64 * 1024;
     private static final Pattern ENTITY_DECL = Pattern.compile(
             "<!ENTITY\\s+(%\\s+)?([^\\s\"'>]+)\\s+(?:(SYSTEM|PUBLIC)\\b((?:\\s*(?:\"[^\"]*\"|'[^']*'))*)|\"([^\"]*)\"|'([^']*)')");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"|'([^']*)'");
@@ -37,6 +44,9 @@ final class XmlHealer {
     private int line = 1;
     private int expanded;
     private String root;
+    private int depth;
+    private boolean inStartTag;
+    private char quote;
 
     private XmlHealer(String in, Warnings warnings) {
         this.in = in;
@@ -55,8 +65,15 @@ final class XmlHealer {
         int n = in.length();
         while (i < n) {
             char c = in.charAt(i);
-            if (c == '<') {
+            if (inStartTag) {
+                startTag(c, i);
+            }
+            if (c == '<' && quote == 0) {
                 i = markup(i);
+            } else if (c == '<') {
+                warnings.fold("recovered: unescaped < in an attribute value", where());
+                out.append("&lt;");
+                i++;
             } else if (c == '&') {
                 i = reference(i);
             } else {
@@ -75,7 +92,12 @@ final class XmlHealer {
         }
     }
 
-    /** Position of the first markup; what precedes it (garbage, a stray BOM) is replaced by its line breaks. */
+    /**
+     * Position of the first markup; what precedes it (garbage, a stray BOM) is replaced by its line
+     * breaks. An XML declaration further on marks where the document starts, since it may stand
+     * nowhere else: what precedes it is garbage even when it holds tags (PHP's HTML-formatted
+     * warnings before the feed).
+     */
     private int skipToMarkup() {
         int n = in.length();
         int i = 0;
@@ -88,8 +110,13 @@ final class XmlHealer {
         if (i == n) {
             return n;
         }
+        int declaration = in.indexOf("<?xml", i);
+        if (declaration > i && declaration < DECLARATION_SEARCH && !in.startsWith("<?xml", i)
+                && declaration + 5 < n && Character.isWhitespace(in.charAt(declaration + 5))) {
+            i = declaration;
+        }
         String prefix = in.substring(0, i);
-        if (!prefix.isBlank() && !prefix.replace("\uFEFF", "").isBlank()) {
+        if (!prefix.replace("\uFEFF", "").isBlank()) {
             warnings.add("recovered: " + prefix.strip().length() + " characters before the XML dropped");
         }
         newlinesOf(0, i);
@@ -122,12 +149,35 @@ final class XmlHealer {
             if (root == null && isNameStart(next)) {
                 root = name(i + 1);
             }
+            if (next == '/') {
+                depth--;
+            } else if (next != '!') {
+                inStartTag = true;
+            }
             out.append('<');
             return i + 1;
         }
         warnings.fold("recovered: unescaped <", where());
         out.append("&lt;");
         return i + 1;
+    }
+
+    /** Follows a start tag to its end, outside quoted attribute values, to count nesting. */
+    private void startTag(char c, int i) throws FeedParseException {
+        if (quote != 0) {
+            if (c == quote) {
+                quote = 0;
+            }
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            inStartTag = false;
+            if (in.charAt(i - 1) != '/' && ++depth > MAX_DEPTH) {
+                throw new FeedParseException("refused: elements nested deeper than " + MAX_DEPTH + " levels (at " + where() + ")");
+            }
+        } else if (c == '<') {
+            inStartTag = false; // a tag never closed: the parser will say so
+        }
     }
 
     private int doctype(int start) throws FeedParseException {

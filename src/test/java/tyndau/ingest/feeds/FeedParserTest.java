@@ -189,6 +189,15 @@ class FeedParserTest {
     }
 
     @Test
+    void utf8BytesUnderAnotherLabelAreReadAsUtf8() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss version=\"2.0\"><channel><title>Қазақстан</title></channel></rss>";
+        ParsedFeed feed = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), "text/xml; charset=windows-1251");
+        assertEquals("UTF-8", feed.charset());
+        assertEquals("Қазақстан", feed.title());
+        assertTrue(anyContains(feed.warnings(), "HTTP charset windows-1251 does not fit the bytes: read as UTF-8"), feed.warnings().toString());
+    }
+
+    @Test
     void httpCharsetWinsOverTheDeclarationAndTheDeclarationOverSniffing() throws Exception {
         String xml = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss version=\"2.0\"><channel><title>Привет</title></channel></rss>";
         byte[] koi8 = xml.getBytes(Charset.forName("KOI8-R"));
@@ -218,7 +227,7 @@ class FeedParserTest {
         assertNull(first.published(), "entry kept, date null");
         assertEquals(Instant.parse("2023-03-17T09:30:00Z"), feed.entries().get(1).published());
         List<String> w = feed.warnings();
-        assertTrue(anyContains(w, "recovered: unescaped & (4 times, first at line 5)"), w.toString());
+        assertTrue(anyContains(w, "recovered: unescaped & (4 times, first at line 6)"), w.toString());
         assertTrue(anyContains(w, "HTML entity &nbsp;"), w.toString());
         assertTrue(anyContains(w, "undefined entity &bogus; kept as text"), w.toString());
         assertTrue(anyContains(w, "characters before the XML dropped"), w.toString());
@@ -282,6 +291,68 @@ class FeedParserTest {
         ParsedFeed feed = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null);
         assertEquals("ab — c", feed.entries().get(0).title());
         assertTrue(anyContains(feed.warnings(), "U+0001"), feed.warnings().toString());
+    }
+
+    @Test
+    void refusesElementsNestedBeyondTheLimitFast() {
+        String xml = "<rss version=\"2.0\"><channel><item><title>x</title><description>" + "<a>".repeat(100_000)
+                + "</a>".repeat(100_000) + "</description></item></channel></rss>";
+        FeedParseException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThrows(FeedParseException.class, () -> FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null)));
+        assertTrue(e.getMessage().startsWith("refused: elements nested deeper than " + XmlHealer.MAX_DEPTH), e.getMessage());
+    }
+
+    @Test
+    void escapesAngleBracketsInAttributeValuesAndCountsSelfClosingTagsAsNoNesting() throws Exception {
+        StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel>");
+        for (int i = 0; i < XmlHealer.MAX_DEPTH + 10; i++) {
+            xml.append("<item><title a=\"1 > 0\">t").append(i).append("</title><enclosure url='x' /><link href=\"a<b\"/></item>");
+        }
+        ParsedFeed feed = FeedParser.parse(xml.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(XmlHealer.MAX_DEPTH + 10, feed.entries().size());
+        assertTrue(anyContains(feed.warnings(), "unescaped < in an attribute value"), feed.warnings().toString());
+    }
+
+    @Test
+    void namesAndNamespacesJdomRefusesAreRecoveredOrRefusedWithAReason() throws Exception {
+        ParsedFeed colon = FeedParser.parse("<rss version=\"2.0\"><channel><item><title>e</title><:modified>x</:modified></item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_8), null);
+        assertEquals("e", colon.entries().get(0).title());
+        assertTrue(anyContains(colon.warnings(), "recovered from XML that JDOM refuses"), colon.warnings().toString());
+        FeedParseException e = assertThrows(FeedParseException.class, () -> FeedParser.parse(
+                "<feed xmlns=\"1ttp://www.w3.org/2005/Atom\"><entry><title>e</title></entry></feed>".getBytes(StandardCharsets.UTF_8), null));
+        assertTrue(e.getMessage().startsWith("XML that JDOM refuses: The name \"1ttp://www.w3.org/2005/Atom\""), e.getMessage());
+    }
+
+    @Test
+    void readsMicrosecondsAndRfc822InAtomWhereRomeAloneGoesWrong() throws Exception {
+        String xml = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id><title>t</title>"
+                + "<published>2013-10-07T01:03:05.965572-05:00</published><updated>Mon, 07 Oct 2013 06:03:05 GMT</updated></entry></feed>";
+        FeedEntry e = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null).entries().get(0);
+        // Rome alone reads .965572 as 965,572 ms, 16 minutes late, and no RFC 822 date in Atom at all.
+        assertEquals(Instant.parse("2013-10-07T06:03:05.965Z"), e.published());
+        assertEquals(Instant.parse("2013-10-07T06:03:05Z"), e.updated());
+    }
+
+    @Test
+    void ignoresChannelElementsRomeReadsTooStrictly() throws Exception {
+        String xml = "<rss version=\"2.0\"><channel><title>t</title><skipHours><hour>x</hour></skipHours><skipDays><day>x</day></skipDays>"
+                + "<cloud domain=\"d\" port=\"abc\" path=\"/p\" registerProcedure=\"r\" protocol=\"soap\"/><ttl>x</ttl>"
+                + "<item><title>a</title><enclosure url=\"http://x/a.mp3\" length=\"zz\" type=\"audio/mpeg\"/></item></channel></rss>";
+        assertEquals("a", FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null).entries().get(0).title());
+    }
+
+    @Test
+    void readsAtom03WithBase64AndUnknownModes() throws Exception {
+        String xml = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry><title mode=\"base64\">\n  0JTQsNGA0LDQsQ==\n</title>"
+                + "<summary mode=\"html\" type=\"text/html\">&lt;p&gt;kept&lt;/p&gt;</summary><issued>2004-01-01T10:00:00Z</issued></entry></feed>";
+        ParsedFeed feed = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null);
+        FeedEntry e = feed.entries().get(0);
+        assertEquals("atom_0.3", feed.type());
+        assertEquals("Дараб", e.title());
+        assertEquals("<p>kept</p>", e.content());
+        assertEquals(Instant.parse("2004-01-01T10:00:00Z"), e.published());
+        assertTrue(anyContains(feed.warnings(), "unknown Atom 0.3 mode 'html' read as escaped"), feed.warnings().toString());
     }
 
     @Test
