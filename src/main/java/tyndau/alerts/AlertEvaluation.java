@@ -35,7 +35,7 @@ import tyndau.signals.SignalsConfig;
  * database ({@code alert_state.history}: pending, done or skipped), so a restart never repeats it.
  */
 @ApplicationScoped
-public class AlertEvaluation {
+class AlertEvaluation {
     private static final Logger LOG = Logger.getLogger(AlertEvaluation.class);
     static final String HISTORY = "history";
     static final String PENDING = "pending";
@@ -153,7 +153,7 @@ public class AlertEvaluation {
     }
 
     /** Evaluates now (after the index has caught up; otherwise answers {@code ran: false}). */
-    public Result evaluate() {
+    Result evaluate() {
         if (!index.caughtUp()) {
             return new Result(0, 0, history, false);
         }
@@ -168,8 +168,8 @@ public class AlertEvaluation {
                 eps += first == null ? 0 : episodes.evaluate(first);
                 QuarkusTransaction.requiringNew().run(() -> state(DONE));
                 history = DONE;
-                LOG.infof("alerts: history pass done in %d ms: %d document alerts, %d episode alerts (from %s)",
-                        (System.nanoTime() - t0) / 1_000_000, docs, eps, first);
+                LOG.infof("alerts: history pass done in %d ms: %d document alerts, %d episode alerts (from %s); by rule and topic: %s",
+                        (System.nanoTime() - t0) / 1_000_000, docs, eps, first, historicalByRule());
             }
             docs += documents.sweep(Instant.now().minus(config.newsAge()), false);
             eps += episodes.evaluate(null);
@@ -178,6 +178,15 @@ public class AlertEvaluation {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static Map<String, Long> historicalByRule() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        QuarkusTransaction.requiringNew().run(() -> Document.getEntityManager()
+                .createQuery("select a.ruleId, a.topic, count(a) from Alert a where a.historical = true group by a.ruleId, a.topic",
+                        Object[].class)
+                .getResultList().forEach(r -> out.put(r[0] + "/" + r[1], (Long) r[2])));
+        return out;
     }
 
     private LocalDate firstDay() {

@@ -38,7 +38,7 @@ class AlertQueries {
     }
 
     @Transactional
-    public Page<AlertView> list(Filter f, int page, int size) {
+    Page<AlertView> list(Filter f, int page, int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         f.status().ifPresent(v -> add(where, params, "status = :status", "status", v));
@@ -61,7 +61,7 @@ class AlertQueries {
     }
 
     @Transactional
-    public Optional<AlertView> byId(long id) {
+    Optional<AlertView> byId(long id) {
         return Alert.<Alert>findByIdOptional(id).map(a -> views(List.of(a)).get(0));
     }
 

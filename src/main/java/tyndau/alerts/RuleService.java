@@ -32,7 +32,7 @@ import tyndau.web.ApiException;
  * stay as they were left, like topics.
  */
 @ApplicationScoped
-public class RuleService {
+class RuleService {
     private static final Logger LOG = Logger.getLogger(RuleService.class);
     private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
     };
