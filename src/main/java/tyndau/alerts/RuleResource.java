@@ -1,5 +1,6 @@
 package tyndau.alerts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import tyndau.web.ApiException;
 
@@ -42,10 +46,8 @@ class RuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create an alert rule (409 when its id exists); a bad rule is a 400 saying what is wrong")
-    public Response create(RuleView body) {
-        if (body == null) {
-            throw ApiException.badRequest("the body must be an alert rule");
-        }
+    public Response create(@RequestBody(content = @Content(schema = @Schema(implementation = RuleView.class))) JsonNode json) {
+        RuleView body = rules.parse(required(json));
         if (body.id() != null && rules.byId(body.id()).isPresent()) {
             throw new ApiException(409, "conflict", "alert rule '" + body.id() + "' exists; PUT /api/alert-rules/" + body.id() + " replaces it");
         }
@@ -57,15 +59,21 @@ class RuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Create or replace an alert rule (a webhook secret left out is kept)")
-    public RuleView put(@PathParam("id") String id, RuleView body) {
-        if (body == null) {
-            throw ApiException.badRequest("the body must be an alert rule");
-        }
+    public RuleView put(@PathParam("id") String id,
+                        @RequestBody(content = @Content(schema = @Schema(implementation = RuleView.class))) JsonNode json) {
+        RuleView body = rules.parse(required(json));
         if (body.id() != null && !body.id().equals(id)) {
             throw ApiException.badRequest("the id in the body ('" + body.id() + "') differs from the path ('" + id + "')");
         }
         return rules.put(new RuleView(id, body.kind(), body.label(), body.enabled(), body.topics(), body.params(),
                 body.channels(), null, null));
+    }
+
+    private static JsonNode required(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw ApiException.badRequest("the body must be an alert rule, a JSON object");
+        }
+        return json;
     }
 
     @DELETE

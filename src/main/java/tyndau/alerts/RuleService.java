@@ -3,7 +3,9 @@ package tyndau.alerts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,6 +42,7 @@ class RuleService {
     private final TyndauConfig config;
     private final TopicService topics;
     private final ObjectMapper json;
+    private final ObjectMapper strict;
     private volatile Map<String, Rule> rules = Map.of();
     private volatile Map<String, Stored> stored = Map.of();
 
@@ -51,6 +54,7 @@ class RuleService {
         this.config = config;
         this.topics = topics;
         this.json = json;
+        this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** After the topics (priority 10), which rules may name. */
@@ -75,18 +79,13 @@ class RuleService {
         if (list == null || !list.isArray()) {
             throw new IOException("expected a 'rules' list");
         }
-        ObjectMapper strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         int n = 0;
         int i = 0;
         for (JsonNode r : list) {
             i++;
             Rule rule;
             try {
-                RuleView v = strict.treeToValue(r, RuleView.class);
-                rule = RuleValidation.validate(v, Optional.empty(), t -> topics.byId(t).isPresent());
-            } catch (JsonProcessingException e) {
-                LOG.errorf("alerts.yml: rule %d skipped: %s", i, e.getOriginalMessage());
-                continue;
+                rule = RuleValidation.validate(parse(r), Optional.empty(), t -> topics.byId(t).isPresent());
             } catch (ApiException e) {
                 LOG.errorf("alerts.yml: rule %d ('%s') skipped: %s", i, r.path("id").asText(""), e.getMessage());
                 continue;
@@ -102,7 +101,36 @@ class RuleService {
             n++;
         }
         LOG.infof("loaded %d default alert rules from %s", n, file);
+        reload();
         return n;
+    }
+
+    /**
+     * A rule from JSON (or YAML), strictly: a misspelt field ("topic" for "topics") would otherwise be
+     * dropped in silence and widen the rule to every topic.
+     */
+    RuleView parse(JsonNode node) {
+        try {
+            return strict.treeToValue(node, RuleView.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badRequest("'" + e.getPropertyName() + "' is not a field of an alert rule (fields: id, kind,"
+                    + " label, enabled, topics, params, channels; channels: sse, webhook, email; webhook: url, secret)");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String where = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                    ? " at '" + m.getPath().stream().map(p -> p.getFieldName() != null ? p.getFieldName() : "[" + p.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")) + "'" : "";
+            throw ApiException.badRequest("the body is not an alert rule" + where + ": expected " + expected(where));
+        }
+    }
+
+    private static String expected(String where) {
+        if (where.contains("topics") || where.contains("email")) {
+            return "a list of strings";
+        }
+        if (where.contains("params") || where.contains("channels") || where.contains("webhook")) {
+            return "an object";
+        }
+        return "an object with the fields of an alert rule";
     }
 
     private AlertRule store(AlertRule r, Rule rule, boolean edited) {
