@@ -17,8 +17,7 @@ class AlertJobs {
     }
 
     /** Unanswered surges pass their deadline without any new document: the clock alone must be able to raise them. */
-    @Scheduled(every = "{tyndau.alerts.evaluate-every}", delayed = "{tyndau.alerts.evaluate-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{tyndau.alerts.evaluate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void evaluate() {
         evaluation.evaluateQuietly();
     }

@@ -69,8 +69,10 @@ class DocumentAlertsTest {
                 .map(d -> ((Map<?, ?>) d).get("title")).toList());
         assertTrue(alerts.get(1).get("explanation").toString().contains("a document on the sensitive topic"));
 
-        List<Map<String, Object>> every = AlertsFixture.alerts(everySensitive);
-        assertEquals(List.of(f.id("visa"), f.id("visa")), every.stream().map(a -> a.get("topic")).toList(),
+        // Other tests' sensitive topics may fire this rule too: only this run's topics are counted.
+        List<Object> every = AlertsFixture.alerts(everySensitive).stream().map(a -> a.get("topic"))
+                .filter(t -> t.toString().startsWith(f.run)).toList();
+        assertEquals(List.of(f.id("visa"), f.id("visa")), every,
                 "a rule without topics watches every sensitive topic, and only sensitive ones");
 
         // Again, as a restart, a re-import and a reindex would: nothing new.
