@@ -26,19 +26,23 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 import tyndau.TyndauConfig;
 
 /**
- * The one way Tyndau fetches anything (sources now, alert webhooks later). http and https only;
+ * The one way Tyndau fetches anything (sources, and alert webhooks through {@link #post}). http and https only;
  * every address connected to — resolved by this fetcher's own DNS resolver, on every redirect hop —
  * must pass the address policy (public addresses only unless tyndau.fetch.allow-private-networks);
  * at most N redirects, never from https to http; a connect timeout and a deadline over the whole
@@ -118,7 +122,7 @@ public class SafeFetcher {
         URI uri = request.uri();
         checkScheme(uri);
         for (int hop = 0; ; hop++) {
-            Fetched f = once(uri, request, deadline);
+            Fetched f = once(uri, conditionalGet(uri, request), request, deadline);
             if (f.status() < 300 || f.status() >= 400 || f.status() == 304) {
                 return f;
             }
@@ -143,6 +147,33 @@ public class SafeFetcher {
         }
     }
 
+    /**
+     * POSTs {@code body} (an alert webhook) through the same guards as {@link #fetch}: http(s) only,
+     * the address policy on the address connected to, the deadline, the byte cap on the answer. A
+     * redirect is never followed: it comes back as its status and {@code location}, since sending
+     * the body on to another address is not this fetcher's decision (RFC 9110 §15.4: a client may
+     * re-send a POST after 307/308 only with its user's consent).
+     */
+    public Fetched post(URI uri, String contentType, byte[] body, Map<String, String> headers) throws FetchException {
+        Instant deadline = Instant.now().plus(settings.deadline());
+        checkScheme(uri);
+        HttpPost post = new HttpPost(uri);
+        post.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        headers.forEach(post::setHeader);
+        return once(uri, post, null, deadline);
+    }
+
+    private static HttpGet conditionalGet(URI uri, Request request) {
+        HttpGet get = new HttpGet(uri);
+        if (request.etag() != null) {
+            get.setHeader("If-None-Match", request.etag());
+        }
+        if (request.lastModified() != null) {
+            get.setHeader("If-Modified-Since", request.lastModified());
+        }
+        return get;
+    }
+
     private static void checkScheme(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
@@ -150,8 +181,8 @@ public class SafeFetcher {
         }
     }
 
-    /** One request; a redirect comes back as its status and {@code location}, for {@link #fetch} to judge. */
-    private Fetched once(URI uri, Request request, Instant deadline) throws FetchException {
+    /** One request; a redirect comes back as its status and {@code location}, for the caller to judge. */
+    private Fetched once(URI uri, HttpUriRequestBase get, Request request, Instant deadline) throws FetchException {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         Semaphore slot = hostSlots.computeIfAbsent(host, h -> new Semaphore(Math.max(1, settings.perHostConcurrency())));
         try {
@@ -164,14 +195,7 @@ public class SafeFetcher {
         }
         try {
             pace(host, deadline);
-            HttpGet get = new HttpGet(uri);
             get.setHeader("Accept-Encoding", "gzip, deflate");
-            if (request.etag() != null) {
-                get.setHeader("If-None-Match", request.etag());
-            }
-            if (request.lastModified() != null) {
-                get.setHeader("If-Modified-Since", request.lastModified());
-            }
             return client.execute(get, response -> {
                 int status = response.getCode();
                 String etag = header(response.getFirstHeader("ETag"));
@@ -181,7 +205,7 @@ public class SafeFetcher {
                     return new Fetched(status, uri, null, header(response.getFirstHeader("Location")), new byte[0], etag, lastModified,
                             null, false, retryAfter);
                 }
-                if (status == 304) {
+                if (status == 304 && request != null) {
                     return new Fetched(304, uri, null, null, new byte[0], etag == null ? request.etag() : etag,
                             lastModified == null ? request.lastModified() : lastModified, request.previousSha256(), true, retryAfter);
                 }
@@ -190,7 +214,7 @@ public class SafeFetcher {
                         : read(entity, header(response.getFirstHeader("Content-Encoding")), deadline, get);
                 String sha = sha256(body);
                 return new Fetched(status, uri, entity == null ? null : entity.getContentType(), null, body, etag, lastModified, sha,
-                        sha.equals(request.previousSha256()), retryAfter);
+                        request != null && sha.equals(request.previousSha256()), retryAfter);
             });
         } catch (FetchException e) {
             throw e;
@@ -227,7 +251,7 @@ public class SafeFetcher {
         }
     }
 
-    private byte[] read(HttpEntity entity, String encoding, Instant deadline, HttpGet get) throws IOException {
+    private byte[] read(HttpEntity entity, String encoding, Instant deadline, HttpUriRequestBase get) throws IOException {
         InputStream raw = entity.getContent();
         String enc = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
         try (InputStream in = enc.equals("gzip") || enc.equals("x-gzip") ? new GZIPInputStream(raw)
