@@ -104,7 +104,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(Duration timeout, java.util.function.Function<ChromeDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).until(d -> condition.apply(driver));
+        return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.apply(driver));
     }
 
     /** Console messages at SEVERE since the last call, less those the caller expects (e.g. a known 404). */

@@ -25,6 +25,14 @@ function fetchResult(body) {
   return parts.join(', ') + (b.error ? `; error: ${b.error}` : '');
 }
 
+// The last fetch answer per source, so that it survives the table being drawn again.
+const lastAnswers = new Map();
+
+function answer(s, message, text, kind) {
+  lastAnswers.set(s.id, {text, kind});
+  say(message, text, kind);
+}
+
 function fetchButton(s, message) {
   const button = el('button', {type: 'button', class: 'fetch-button', 'aria-label': `Fetch ${s.name || s.id} now`}, 'Fetch now');
   button.addEventListener('click', async () => {
@@ -33,14 +41,14 @@ function fetchButton(s, message) {
     const res = await send('POST', `/api/sources/${encodeURIComponent(s.id)}/fetch`);
     button.disabled = false;
     if (res.ok) {
-      say(message, fetchResult(res.body), res.body && res.body.error ? 'error' : 'ok');
+      answer(s, message, fetchResult(res.body), res.body && res.body.error ? 'error' : 'ok');
       loadSources();
     } else if (res.cancelled) {
-      say(message, 'Not fetched: the API key is needed.', 'error');
+      answer(s, message, 'Not fetched: the API key is needed.', 'error');
     } else if (res.status === 404 || res.status === 405) {
-      say(message, 'Fetching on demand is not available on this server (' + errorText(res) + ').', 'error');
+      answer(s, message, 'Fetching on demand is not available on this server (' + errorText(res) + ').', 'error');
     } else {
-      say(message, 'Not fetched: ' + errorText(res), 'error');
+      answer(s, message, 'Not fetched: ' + errorText(res), 'error');
     }
   });
   return button;
@@ -58,6 +66,9 @@ async function loadSources() {
   const rows = sources.map(s => {
     const h = s.health || {};
     const message = el('span', {class: 'fetch-message', role: 'status'});
+    if (lastAnswers.has(s.id)) {
+      say(message, lastAnswers.get(s.id).text, lastAnswers.get(s.id).kind);
+    }
     return [
       el('span', {}, el('strong', {}, s.name || s.id), s.name && s.name !== s.id ? [el('br'), el('code', {}, s.id)] : null),
       `${s.role || '–'}${s.side ? ' · ' + s.side : ''}`,
