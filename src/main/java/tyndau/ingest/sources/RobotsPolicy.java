@@ -21,7 +21,8 @@ class RobotsPolicy {
     private static final Duration KEEP = Duration.ofHours(24);
     private static final Duration KEEP_UNREACHABLE = Duration.ofHours(1);
 
-    private record Cached(RobotsTxt rules, Instant until) {
+    /** Rules for an origin, until when to keep them, and why everything is refused when the file could not be read. */
+    private record Cached(RobotsTxt rules, Instant until, String unreadable) {
     }
 
     private final SafeFetcher fetcher;
@@ -31,7 +32,8 @@ class RobotsPolicy {
         this.fetcher = fetcher;
     }
 
-    boolean allows(URI uri) {
+    /** Null when {@code uri} may be fetched; otherwise why not, in words for the source's health. */
+    String refusal(URI uri) {
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
         Cached c = cache.get(origin);
         if (c == null || Instant.now().isAfter(c.until())) {
@@ -40,21 +42,26 @@ class RobotsPolicy {
         }
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return c.rules().allows(path);
+        if (c.rules().allows(path)) {
+            return null;
+        }
+        return c.unreadable() != null
+                ? origin + "/robots.txt could not be read (" + c.unreadable() + "): nothing is fetched from there until " + c.until()
+                : "robots.txt disallows " + uri;
     }
 
     private Cached load(String origin) {
         try {
             Fetched f = fetcher.fetch(SafeFetcher.Request.of(URI.create(origin + "/robots.txt")));
             if (f.status() >= 200 && f.status() < 300) {
-                return new Cached(RobotsTxt.parse(f.body(), AGENT_TOKEN), Instant.now().plus(KEEP));
+                return new Cached(RobotsTxt.parse(f.body(), AGENT_TOKEN), Instant.now().plus(KEEP), null);
             }
             if (f.status() >= 400 && f.status() < 500) {
-                return new Cached(RobotsTxt.ALLOW_ALL, Instant.now().plus(KEEP));
+                return new Cached(RobotsTxt.ALLOW_ALL, Instant.now().plus(KEEP), null);
             }
-            return new Cached(RobotsTxt.DISALLOW_ALL, Instant.now().plus(KEEP_UNREACHABLE));
+            return new Cached(RobotsTxt.DISALLOW_ALL, Instant.now().plus(KEEP_UNREACHABLE), "HTTP " + f.status());
         } catch (FetchException e) {
-            return new Cached(RobotsTxt.DISALLOW_ALL, Instant.now().plus(KEEP_UNREACHABLE));
+            return new Cached(RobotsTxt.DISALLOW_ALL, Instant.now().plus(KEEP_UNREACHABLE), e.getMessage());
         }
     }
 }

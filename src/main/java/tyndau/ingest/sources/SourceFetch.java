@@ -66,8 +66,9 @@ class SourceFetch {
                 throw new SourceFailure("source type '" + source.type + "' is not fetched (imports only)");
             }
             URI uri = URI.create(source.url);
-            if (source.type.equals("html") && !robots.allows(uri)) {
-                throw new SourceFailure("robots.txt disallows " + uri);
+            String refused = source.type.equals("html") ? robots.refusal(uri) : null;
+            if (refused != null) {
+                throw new SourceFailure(refused);
             }
             first = fetcher.fetch(new SafeFetcher.Request(uri, source.etag, source.lastModified, source.bodyHash));
             if (first.status() >= 400) {
@@ -116,9 +117,10 @@ class SourceFetch {
         ZoneId zone = ZoneId.of(source.timeZone);
         for (URI link : fresh.subList(0, Math.min(fresh.size(), config.polling().maxArticles()))) {
             try {
-                if (!robots.allows(link)) {
+                String refused = robots.refusal(link);
+                if (refused != null) {
                     rejected++;
-                    problems.add(link + ": robots.txt disallows it");
+                    problems.add(link + ": " + refused);
                     continue;
                 }
                 Fetched page = fetcher.fetch(SafeFetcher.Request.of(link));

@@ -239,6 +239,26 @@ class SourcesResourceTest {
     }
 
     @Test
+    void anUnreadableRobotsTxtStopsAnHtmlSourceAndSaysWhy() throws IOException {
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/robots.txt", ex -> send(ex, 503, "text/plain", "down".getBytes(StandardCharsets.UTF_8)));
+        other.createContext("/list.html", ex -> send(ex, 200, "text/html", LIST.getBytes(StandardCharsets.UTF_8)));
+        other.start();
+        try {
+            String id = run + "-norobots";
+            given().header("Authorization", KEY).contentType("application/json")
+                    .body("{\"id\":\"" + id + "\",\"name\":\"No robots\",\"type\":\"html\",\"url\":\"http://127.0.0.1:"
+                            + other.getAddress().getPort() + "/list.html\",\"role\":\"independent_media\",\"timeZone\":\"UTC\"}")
+                    .post("/api/sources").then().statusCode(201);
+            JsonPath o = fetchNow(id);
+            assertTrue(o.getString("error").contains("robots.txt could not be read (HTTP 503)"), o.prettify());
+            assertEquals(0, o.getInt("new"));
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
     void thePollerFetchesDueSourcesAndABrokenOneDoesNotStopTheOthers() throws InterruptedException {
         String broken = register("pbroken", "rss", "/broken.xml", null);
         String good = register("pgood", "rss", "/good.xml", null);
