@@ -51,12 +51,7 @@ class AlertResource {
                                 @QueryParam("historical") String historical,
                                 @QueryParam("page") @DefaultValue("1") int page,
                                 @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 1) {
-            throw ApiException.badRequest("'page' starts at 1");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ApiException.badRequest("'size' must be between 1 and " + MAX_SIZE);
-        }
+        Page.check(page, size, MAX_SIZE);
         Optional<String> st = given(status).map(s -> s.toLowerCase(Locale.ROOT));
         if (st.isPresent() && !List.of(Alert.NEW, Alert.ACKNOWLEDGED).contains(st.get())) {
             throw ApiException.badRequest("'status' is new or acknowledged");

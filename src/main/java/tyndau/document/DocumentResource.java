@@ -29,12 +29,7 @@ class DocumentResource {
     public Page<DocumentView> list(@QueryParam("source") String source,
                                    @QueryParam("page") @DefaultValue("1") int page,
                                    @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 1) {
-            throw ApiException.badRequest("'page' starts at 1");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ApiException.badRequest("'size' must be between 1 and " + MAX_SIZE);
-        }
+        Page.check(page, size, MAX_SIZE);
         return documents.list(Optional.ofNullable(source).filter(s -> !s.isBlank()), page, size);
     }
 

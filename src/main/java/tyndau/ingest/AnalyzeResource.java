@@ -116,13 +116,6 @@ class AnalyzeResource {
     }
 
     private Selectors selectors(Source source) {
-        if (source == null || source.selectors == null) {
-            return null;
-        }
-        try {
-            return json.readValue(source.selectors, Selectors.class);
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        return source == null ? null : Selectors.fromJson(source.selectors, json);
     }
 }

@@ -76,12 +76,7 @@ public class SearchService {
     }
 
     public SearchAnswer search(SearchRequest r) {
-        if (r.page() < 1) {
-            throw ApiException.badRequest("'page' starts at 1");
-        }
-        if (r.size() < 1 || r.size() > MAX_SIZE) {
-            throw ApiException.badRequest("'size' must be between 1 and " + MAX_SIZE);
-        }
+        tyndau.web.Page.check(r.page(), r.size(), MAX_SIZE);
         if ((long) r.page() * r.size() > MAX_DEPTH) {
             throw ApiException.badRequest("results deeper than " + MAX_DEPTH + " are not paged; narrow the query or use /api/export/documents");
         }

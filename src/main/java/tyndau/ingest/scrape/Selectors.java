@@ -9,4 +9,16 @@ package tyndau.ingest.scrape;
 public record Selectors(String links, String title, String date, String body, String author) {
     /** No selectors: everything by the general rules. */
     public static final Selectors NONE = new Selectors(null, null, null, null, null);
+
+    /** Reads a source's stored {@code selectors} JSON (null when it has none); unreadable JSON is an IllegalArgumentException. */
+    public static Selectors fromJson(String json, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(json, Selectors.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the source's selectors are not readable: " + e.getMessage(), e);
+        }
+    }
 }

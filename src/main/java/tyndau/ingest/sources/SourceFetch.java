@@ -170,13 +170,10 @@ class SourceFetch {
     }
 
     private Selectors selectors(Source source) throws SourceFailure {
-        if (source.selectors == null) {
-            return null;
-        }
         try {
-            return json.readValue(source.selectors, Selectors.class);
-        } catch (java.io.IOException e) {
-            throw new SourceFailure("the source's selectors are not readable: " + e.getMessage());
+            return Selectors.fromJson(source.selectors, json);
+        } catch (IllegalArgumentException e) {
+            throw new SourceFailure(e.getMessage());
         }
     }
 
