@@ -32,8 +32,11 @@ class AlertResource {
     private final AlertEvents events;
     private final AlertStream stream;
     private final AlertEvaluation evaluation;
+    private final tyndau.signals.SignalsConfig signals;
 
-    AlertResource(AlertQueries queries, AlertStore store, AlertEvents events, AlertStream stream, AlertEvaluation evaluation) {
+    AlertResource(AlertQueries queries, AlertStore store, AlertEvents events, AlertStream stream, AlertEvaluation evaluation,
+                  tyndau.signals.SignalsConfig signals) {
+        this.signals = signals;
         this.queries = queries;
         this.store = store;
         this.events = events;
@@ -117,6 +120,30 @@ class AlertResource {
     @Operation(summary = "Evaluate every rule now (they also run after imports and on a schedule); answers how many alerts were raised")
     public AlertEvaluation.Result evaluate() {
         return evaluation.evaluate();
+    }
+
+    @POST
+    @Path("/history")
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "The history pass over an imported range: every rule over from..to (YYYY-MM-DD, default: all the data"
+            + " up to today); alerts are historical (never pushed) and raised once however often this runs; answers {raised, byKind}")
+    public AlertEvaluation.History history(@QueryParam("from") String from, @QueryParam("to") String to) {
+        java.time.ZoneId zone = signals.timeZone();
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        java.time.LocalDate end = to == null || to.isBlank() ? today : day("to", to);
+        java.time.LocalDate start = from == null || from.isBlank() ? evaluation.firstDayOrToday() : day("from", from);
+        if (start.isAfter(end)) {
+            throw ApiException.badRequest("'from' is after 'to'");
+        }
+        return evaluation.history(start, end);
+    }
+
+    private static java.time.LocalDate day(String name, String value) {
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("'" + name + "' must be a day, YYYY-MM-DD");
+        }
     }
 
     private static long id(String id) {

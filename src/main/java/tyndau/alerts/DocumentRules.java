@@ -78,6 +78,11 @@ class DocumentRules {
      * judged as published now, since it is new to Tyndau. Answers how many alerts were raised.
      */
     int consider(long docId, String side, Instant published, List<String> matched, boolean historyPass) {
+        return consider(docId, side, published, matched, historyPass, false);
+    }
+
+    /** As above; {@code allHistorical} marks even recent triggers historical (an analyst's pass over an imported range). */
+    int consider(long docId, String side, Instant published, List<String> matched, boolean historyPass, boolean allHistorical) {
         if (!Side.GOVERNMENT.equals(side) || matched.isEmpty()) {
             return 0;
         }
@@ -104,7 +109,7 @@ class DocumentRules {
                 }
                 lock.lock();
                 try {
-                    raised += place(rule, topic.get(), docId, at, old, now);
+                    raised += place(rule, topic.get(), docId, at, old || allHistorical, now);
                 } finally {
                     lock.unlock();
                 }
@@ -159,6 +164,11 @@ class DocumentRules {
      * whose event was lost (a crash between indexing and alerting) and serves the history pass.
      */
     int sweep(Instant since, boolean historyPass) {
+        return sweep(since, null, historyPass, false);
+    }
+
+    /** As above, up to {@code until} (no bound when null); {@code allHistorical} as in {@link #consider}. */
+    int sweep(Instant since, Instant until, boolean historyPass, boolean allHistorical) {
         List<Rule> watching = rules.enabled(RuleKind.SENSITIVE_ANNOUNCEMENT);
         int raised = 0;
         for (TopicService.Compiled t : topics.all()) {
@@ -169,7 +179,7 @@ class DocumentRules {
                     .add(t.query(), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(IndexSchema.SIDE, Side.GOVERNMENT)), BooleanClause.Occur.FILTER)
                     .add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED, since == null ? Long.MIN_VALUE : since.toEpochMilli(),
-                            Long.MAX_VALUE), BooleanClause.Occur.FILTER);
+                            until == null ? Long.MAX_VALUE : until.toEpochMilli()), BooleanClause.Occur.FILTER);
             List<long[]> hits = index.withSearcher(s -> {
                 List<long[]> out = new ArrayList<>();
                 s.search(q.build(), new SimpleCollector() {
@@ -198,7 +208,7 @@ class DocumentRules {
             });
             hits.sort(Comparator.<long[]>comparingLong(h -> h[1]).thenComparingLong(h -> h[0]));
             for (long[] h : hits) {
-                raised += consider(h[0], Side.GOVERNMENT, Instant.ofEpochMilli(h[1]), List.of(t.topic().id()), historyPass);
+                raised += consider(h[0], Side.GOVERNMENT, Instant.ofEpochMilli(h[1]), List.of(t.topic().id()), historyPass, allHistorical);
             }
         }
         return raised;

@@ -59,9 +59,17 @@ class EpisodeRules {
      * first day of the data for the history pass, null otherwise. Answers how many alerts were raised.
      */
     int evaluate(LocalDate historyFrom) {
+        return evaluate(historyFrom, null, new java.util.TreeMap<>());
+    }
+
+    /**
+     * As above over the days from {@code historyFrom} to {@code historyTo} (today when null), counting
+     * what is raised per rule kind into {@code byKind}.
+     */
+    int evaluate(LocalDate historyFrom, LocalDate historyTo, Map<String, Integer> byKind) {
         Instant now = Instant.now();
         ZoneId zone = signals.timeZone();
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = historyTo != null ? historyTo : LocalDate.now(zone);
         Map<AnswerKey, ResponsivenessService.Answer> answers = new HashMap<>();
         int raised = 0;
         for (Rule rule : rules.all()) {
@@ -95,6 +103,9 @@ class EpisodeRules {
                         Optional<Long> id = store.raise(found.get(), now);
                         id.ifPresent(events::raised);
                         raised += id.isPresent() ? 1 : 0;
+                        if (id.isPresent()) {
+                            byKind.merge(rule.kind().wire, 1, Integer::sum);
+                        }
                     }
                 }
             }

@@ -5,15 +5,10 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
 
-/** Deduplication beyond URL and GUID. */
+/** Same-story detection beyond URL and GUID: copies are stored and linked, never discarded. */
 @ConfigMapping(prefix = "tyndau.dedupe")
 public interface DedupeConfig {
-    /** A document with the same normalised title as one of the same source published within this window is a re-post, not stored. */
-    @WithName("title-window")
-    @WithDefault("P7D")
-    Duration titleWindow();
-
-    /** Syndicated copies are looked for among other sources' documents published within this window either side. */
+    /** Copies of a story (syndication, re-posts, rewrites) are looked for among documents published within this window either side. */
     @WithName("near-window")
     @WithDefault("P3D")
     Duration nearWindow();
@@ -22,6 +17,14 @@ public interface DedupeConfig {
     @WithName("min-similarity")
     @WithDefault("0.7")
     double minSimilarity();
+
+    /**
+     * When the titles agree too (same normalised title), bodies this similar already make a copy: a title
+     * only adds evidence, it never makes a copy on its own.
+     */
+    @WithName("title-similarity")
+    @WithDefault("0.5")
+    double titleSimilarity();
 
     /** Bodies shorter than this many words are never judged near-duplicates (too little text to tell). */
     @WithName("min-words")

@@ -2,18 +2,23 @@ package tyndau.document;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Dedupe rules beyond URL and GUID, run by {@link DocumentWriter} under its lock. A re-post (same
- * normalised title, same source, within {@code tyndau.dedupe.title-window}) is not stored; a
- * syndicated copy (another source's body within {@code min-similarity} MinHash Jaccard, published within
- * {@code near-window}) is stored and linked to the original so that attention counts the story once.
- * Rows of the batch being written are checked in memory (they are not flushed yet).
+ * Same-story detection beyond URL and GUID, run by {@link DocumentWriter} under its lock. A copy
+ * (syndication, a re-post at another address, a near-identical rewrite, from any source) is judged
+ * on the body: MinHash Jaccard of word 3-shingles ≥ {@code min-similarity}, or ≥
+ * {@code title-similarity} when the titles agree as well, or the very same title and text (short
+ * texts included). A copy is stored and linked to the original; nothing is discarded for its title.
+ * Candidates for a whole batch come from nine indexed queries that read no bodies.
  */
 @ApplicationScoped
 class Deduplicator {
@@ -23,6 +28,18 @@ class Deduplicator {
     Deduplicator(EntityManager em, DedupeConfig config) {
         this.em = em;
         this.config = config;
+    }
+
+    /** A document as dedupe sees it: no text, only its keys. */
+    record Print(long id, String sourceId, Instant when, String titleKey, String contentHash, long[] minhash, Long duplicateOf) {
+        static Print of(Document d) {
+            return new Print(d.id == null ? -1 : d.id, d.sourceId, timeOf(d.publishedAt, d.fetchedAt), d.titleKey, d.contentHash,
+                    Fingerprints.decode(d.minhash), d.duplicateOf);
+        }
+    }
+
+    /** The original a copy is linked to, and why. */
+    record Link(long original, String reason) {
     }
 
     /** Fills the fingerprint columns of a row about to be stored. */
@@ -43,83 +60,128 @@ class Deduplicator {
         }
     }
 
-    /** The earlier document of the same source with the same title within the window, if any. */
-    Optional<Long> samePost(Document d, List<Document> batch) {
-        if (d.titleKey == null || config.titleWindow().isZero()) {
+    /**
+     * Stored documents that may be copies of, or originals for, any row of {@code batch}: those
+     * sharing an LSH band or the exact title and text, published within the window of the batch.
+     */
+    List<Print> candidates(List<Document> batch) {
+        if (config.minSimilarity() > 1 || batch.isEmpty()) {
+            return List.of();
+        }
+        Instant min = null;
+        Instant max = null;
+        List<Set<Integer>> bands = new ArrayList<>();
+        for (int i = 0; i < Fingerprints.BANDS; i++) {
+            bands.add(new HashSet<>());
+        }
+        Set<String> contents = new HashSet<>();
+        for (Document d : batch) {
+            Instant t = timeOf(d.publishedAt, d.fetchedAt);
+            min = min == null || t.isBefore(min) ? t : min;
+            max = max == null || t.isAfter(max) ? t : max;
+            contents.add(d.contentHash);
+            if (d.minhash != null) {
+                int[] b = {d.band0, d.band1, d.band2, d.band3, d.band4, d.band5, d.band6, d.band7};
+                for (int i = 0; i < b.length; i++) {
+                    bands.get(i).add(b[i]);
+                }
+            }
+        }
+        Instant from = min.minus(config.nearWindow());
+        Instant to = max.plus(config.nearWindow());
+        // One statement with one array parameter per look-up: each part is an index look-up (an OR over
+        // the eight band columns would scan the table), and the statement text never changes, so the
+        // database keeps it parsed (an IN list of 500 parameters per column was re-parsed every batch).
+        StringBuilder sql = new StringBuilder();
+        List<Object[]> params = new ArrayList<>();
+        String select = "select id, source_id, published_at, fetched_at, title_key, content_hash, minhash, duplicate_of from document where ";
+        for (int i = 0; i < bands.size(); i++) {
+            sql.append(select).append("band").append(i).append(" = ANY(?) union ");
+            params.add(bands.get(i).toArray(Integer[]::new));
+        }
+        sql.append(select).append("content_hash = ANY(?)");
+        params.add(contents.toArray(String[]::new));
+        Map<Long, Print> found = new HashMap<>();
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    Object[] values = params.get(i);
+                    ps.setArray(i + 1, c.createArrayOf(values instanceof Integer[] ? "INTEGER" : "VARCHAR", values));
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        Instant when = timeOf(instant(rs, 3), instant(rs, 4));
+                        // The window is applied here: an OR over publication and fetch times in SQL kept the
+                        // database from using the band indexes.
+                        if (!when.isBefore(from) && !when.isAfter(to)) {
+                            long dup = rs.getLong(8);
+                            Long original = rs.wasNull() ? null : dup;
+                            found.putIfAbsent(id, new Print(id, rs.getString(2), when, rs.getString(5), rs.getString(6),
+                                    Fingerprints.decode(rs.getString(7)), original));
+                        }
+                    }
+                }
+            }
+        });
+        return new ArrayList<>(found.values());
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** The original {@code d} is a copy of, among {@code candidates}: the earliest close one, followed to its own original. */
+    Optional<Link> originalOf(Document d, List<Print> candidates) {
+        if (config.minSimilarity() > 1) {
             return Optional.empty();
         }
-        Instant t = when(d);
-        Instant from = t.minus(config.titleWindow());
-        Instant to = t.plus(config.titleWindow());
-        for (Document b : batch) {
-            if (b.sourceId.equals(d.sourceId) && d.titleKey.equals(b.titleKey) && within(when(b), from, to)) {
-                return Optional.of(b.id);
+        Print self = Print.of(d);
+        Instant from = self.when().minus(config.nearWindow());
+        Instant to = self.when().plus(config.nearWindow());
+        Print best = null;
+        String why = null;
+        for (Print c : candidates) {
+            if (c.when().isBefore(from) || c.when().isAfter(to)) {
+                continue;
+            }
+            String reason = sameStory(self, c);
+            if (reason != null && (best == null || earlier(c, best))) {
+                best = c;
+                why = reason;
             }
         }
-        return em.createQuery("select d.id from Document d where d.sourceId = :s and d.titleKey = :k"
-                        + " and ((d.publishedAt between :a and :b) or (d.publishedAt is null and d.fetchedAt between :a and :b))"
-                        + " order by d.id", Long.class)
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("s", d.sourceId).setParameter("k", d.titleKey)
-                .setParameter("a", from).setParameter("b", to)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
-    }
-
-    /** The original story this body is a syndicated copy of: the earliest close body of another source, followed to its own original. */
-    Optional<Long> originalOf(Document d, List<Document> batch) {
-        if (d.minhash == null || config.minSimilarity() > 1) {
-            return Optional.empty();
-        }
-        Instant t = when(d);
-        Instant from = t.minus(config.nearWindow());
-        Instant to = t.plus(config.nearWindow());
-        Document best = null;
-        for (Document b : batch) {
-            if (close(d, b) && within(when(b), from, to)) {
-                best = earlier(best, b);
-            }
-        }
-        // One indexed look-up per band (an OR over the eight columns would scan the table).
-        int[] bands = {d.band0, d.band1, d.band2, d.band3, d.band4, d.band5, d.band6, d.band7};
-        java.util.Map<Long, Document> found = new java.util.HashMap<>();
-        for (int i = 0; i < bands.length; i++) {
-            em.createQuery("select d from Document d where d.band" + i + " = :v and d.sourceId <> :s"
-                            + " and d.publishedAt between :from and :to", Document.class)
-                    .setFlushMode(FlushModeType.COMMIT)
-                    .setParameter("v", bands[i]).setParameter("s", d.sourceId).setParameter("from", from).setParameter("to", to)
-                    .getResultStream().forEach(x -> found.putIfAbsent(x.id, x));
-        }
-        for (Document b : found.values()) {
-            if (close(d, b)) {
-                best = earlier(best, b);
-            }
-        }
-        return Optional.ofNullable(best).map(b -> b.duplicateOf != null ? b.duplicateOf : b.id);
-    }
-
-    private boolean close(Document d, Document other) {
-        if (other.minhash == null || Objects.equals(other.sourceId, d.sourceId)) {
-            return false;
-        }
-        long[] a = Fingerprints.decode(d.minhash);
-        long[] b = Fingerprints.decode(other.minhash);
-        return a != null && b != null && Fingerprints.similarity(a, b) >= config.minSimilarity();
-    }
-
-    private static Document earlier(Document best, Document candidate) {
         if (best == null) {
-            return candidate;
+            return Optional.empty();
         }
-        int byTime = when(candidate).compareTo(when(best));
-        return byTime < 0 || (byTime == 0 && candidate.id < best.id) ? candidate : best;
+        long original = best.duplicateOf() != null ? best.duplicateOf() : best.id();
+        return Optional.of(new Link(original, why + (original == best.id() ? "" : " (itself a copy of document " + original + ")")));
     }
 
-    private static Instant when(Document d) {
-        return d.publishedAt != null ? d.publishedAt : d.fetchedAt;
+    /** Why {@code a} and {@code b} tell the same story, or null when they do not. */
+    private String sameStory(Print a, Print b) {
+        if (a.contentHash() != null && a.contentHash().equals(b.contentHash())) {
+            return "same title and text as document " + b.id();
+        }
+        if (a.minhash() == null || b.minhash() == null) {
+            return null;
+        }
+        double sim = Fingerprints.similarity(a.minhash(), b.minhash());
+        boolean sameTitle = a.titleKey() != null && a.titleKey().equals(b.titleKey());
+        if (sim >= config.minSimilarity() || (sameTitle && sim >= config.titleSimilarity())) {
+            return String.format(Locale.ROOT, "same story as document %d: bodies %.2f alike (MinHash)%s", b.id(), sim,
+                    sameTitle ? ", same title" : "");
+        }
+        return null;
     }
 
-    private static boolean within(Instant t, Instant from, Instant to) {
-        return !t.isBefore(from) && !t.isAfter(to);
+    private static boolean earlier(Print candidate, Print best) {
+        int byTime = candidate.when().compareTo(best.when());
+        return byTime < 0 || (byTime == 0 && candidate.id() < best.id());
+    }
+
+    static Instant timeOf(Instant published, Instant fetched) {
+        return published != null ? published : fetched;
     }
 }

@@ -63,7 +63,11 @@ public class Document extends PanacheEntityBase {
     @Column(name = "duplicate_of")
     public Long duplicateOf;
 
-    /** {@link Fingerprints#titleKey}: re-posts of one title by one source within a window are duplicates. */
+    /** Why this document was linked to {@link #duplicateOf} (similarity, same title and text); null when it is not a copy. */
+    @Column(name = "duplicate_reason")
+    public String duplicateReason;
+
+    /** {@link Fingerprints#titleKey}: agreeing titles add evidence to a body's similarity (never make a copy alone). */
     @Column(name = "title_key")
     public String titleKey;
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import tyndau.index.LuceneIndex;
 import tyndau.source.Side;
-import tyndau.topics.TopicMatcher;
 import tyndau.source.Source;
 
 /** Reads stored documents back, newest first. */
@@ -19,17 +18,15 @@ import tyndau.source.Source;
 public class DocumentService {
     private final Side side;
     private final LuceneIndex index;
-    private final TopicMatcher topics;
 
-    DocumentService(Side side, LuceneIndex index, TopicMatcher topics) {
+    DocumentService(Side side, LuceneIndex index) {
         this.side = side;
         this.index = index;
-        this.topics = topics;
     }
 
     @Transactional
     public Optional<DocumentView> byId(long id) {
-        return Document.<Document>findByIdOptional(id).map(d -> view(d, sources(List.of(d))));
+        return Document.<Document>findByIdOptional(id).map(d -> view(d, sources(List.of(d)), index.topicsOf(List.of(d.id))));
     }
 
     /** A page (1-based) of documents, optionally of one source, newest publication first, undateable last. */
@@ -42,7 +39,8 @@ public class DocumentService {
                 .orElseGet(() -> Document.findAll(newestFirst));
         List<Document> docs = q.page(Page.of(page - 1, size)).list();
         Map<String, Source> sources = sources(docs);
-        return new tyndau.web.Page<>(q.count(), page, size, docs.stream().map(d -> view(d, sources)).toList());
+        Map<Long, List<String>> topics = index.topicsOf(docs.stream().map(d -> d.id).toList());
+        return new tyndau.web.Page<>(q.count(), page, size, docs.stream().map(d -> view(d, sources, topics)).toList());
     }
 
     private static Map<String, Source> sources(List<Document> docs) {
@@ -54,12 +52,12 @@ public class DocumentService {
         return out;
     }
 
-    private DocumentView view(Document d, Map<String, Source> sources) {
+    private DocumentView view(Document d, Map<String, Source> sources, Map<Long, List<String>> topics) {
         Source s = sources.get(d.sourceId);
         String role = s == null ? null : s.role.wire();
         String sideName = s == null ? null : side.of(s.role);
-        List<String> matched = s == null ? List.of() : topics.topicsOf(index.rowOf(d, s));
+        List<String> matched = topics.getOrDefault(d.id, List.of());
         return new DocumentView(d.id, d.seq, d.sourceId, role, sideName, d.url, d.guid, d.title, d.publishedAt,
-                d.undateable, d.fetchedAt, d.language, d.tone, matched, d.duplicateOf, d.body, d.bodyHtml);
+                d.undateable, d.fetchedAt, d.language, d.tone, matched, d.duplicateOf, d.duplicateReason, d.body, d.bodyHtml);
     }
 }

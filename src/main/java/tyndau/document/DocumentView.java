@@ -20,6 +20,7 @@ public record DocumentView(
         Double tone,
         List<String> topics,
         Long duplicateOf,
+        String duplicateReason,
         String body,
         String bodyHtml) {
 }

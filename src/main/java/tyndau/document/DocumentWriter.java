@@ -13,11 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
+import tyndau.index.Analyser;
+import tyndau.index.IndexSchema;
+import tyndau.source.Side;
 import tyndau.source.Source;
-import tyndau.tone.ToneScorer;
 
 /**
- * The one path by which documents enter the database. Writes are serialised so that sequence
+ * The one path by which documents enter the database. Each new document is read once here, before
+ * the lock ({@link Analyser}: tone, topics, topic tones); the result is stored (tone) and handed,
+ * with the row, to the index after the commit ({@link DocumentsCommitted}), which indexes it and
+ * passes it to the alert rules without reading it again. Writes are serialised so that sequence
  * numbers are committed in increasing order: the index catches up with "seq greater than the last
  * one I hold" and must never skip a row that commits late. (One writing instance per database;
  * the unique index on seq turns a second concurrent writer into an error, never a silent gap.)
@@ -27,49 +32,112 @@ public class DocumentWriter {
     private static final Logger LOG = Logger.getLogger(DocumentWriter.class);
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** Time spent reading documents (analysis), storing them, and handing them to the index (waiting when it is behind). */
+    private final java.util.concurrent.atomic.AtomicLong readNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong storeNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong handOverNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong candidateNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong flushNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong insideNanos = new java.util.concurrent.atomic.AtomicLong();
     private final EntityManager em;
     private final Event<DocumentsCommitted> committed;
-    private final ToneScorer tone;
+    private final Analyser analyser;
     private final Deduplicator dedupe;
+    private final Side side;
 
-    DocumentWriter(EntityManager em, Event<DocumentsCommitted> committed, ToneScorer tone, Deduplicator dedupe) {
+    DocumentWriter(EntityManager em, Event<DocumentsCommitted> committed, Analyser analyser, Deduplicator dedupe, Side side) {
         this.em = em;
         this.committed = committed;
-        this.tone = tone;
+        this.analyser = analyser;
         this.dedupe = dedupe;
+        this.side = side;
+    }
+
+    /** A document on its way in: its row (analysed once) and its database entity (fingerprinted). */
+    private record Prepared(NewDocument input, Document entity, IndexSchema.Row row) {
+    }
+
+    /** Documents read and ready to store ({@link #prepare}); opaque to callers. */
+    public static final class Batch {
+        private final List<NewDocument> documents;
+        private final List<Prepared> prepared;
+
+        private Batch(List<NewDocument> documents, List<Prepared> prepared) {
+            this.documents = documents;
+            this.prepared = prepared;
+        }
+
+        public int size() {
+            return documents.size();
+        }
     }
 
     /** Stores what is new in {@code batch}, in one transaction; one outcome per input, in order. */
     public List<WriteOutcome> write(List<NewDocument> batch) {
+        return write(prepare(batch));
+    }
+
+    /**
+     * Reads each document of {@code batch} once (outside the writer's lock, on every core), so that a
+     * caller can read the next batch while the previous one is stored ({@link #write(Batch)}).
+     */
+    public Batch prepare(List<NewDocument> batch) {
+        long t0 = System.nanoTime();
+        Batch b = new Batch(List.copyOf(batch), batch.isEmpty() ? List.of() : prepareAll(batch));
+        readNanos.addAndGet(System.nanoTime() - t0);
+        return b;
+    }
+
+    /** Stores a prepared batch, in one transaction; one outcome per input, in order. */
+    public List<WriteOutcome> write(Batch b) {
+        List<NewDocument> batch = b.documents;
+        List<Prepared> prepared = b.prepared;
         if (batch.isEmpty()) {
             return List.of();
         }
+        long t1 = System.nanoTime();
         List<WriteOutcome> outcomes;
+        List<IndexSchema.Row> rows = new ArrayList<>();
+        long maxSeq;
         lock.lock();
         try {
             try {
-                outcomes = QuarkusTransaction.requiringNew().call(() -> store(batch));
+                outcomes = QuarkusTransaction.requiringNew().call(() -> store(prepared, rows));
             } catch (RuntimeException e) {
                 // One bad row must not cost the others: retry one by one and reject only what fails.
                 LOG.warnf(e, "batch of %d documents failed; storing them one by one", batch.size());
+                rows.clear();
                 outcomes = new ArrayList<>(batch.size());
-                for (NewDocument d : batch) {
+                for (Prepared p : prepared) {
+                    List<IndexSchema.Row> one = new ArrayList<>(1);
                     try {
-                        outcomes.add(QuarkusTransaction.requiringNew().call(() -> store(List.of(d))).get(0));
+                        p.entity().id = null;
+                        outcomes.add(QuarkusTransaction.requiringNew().call(() -> store(List.of(p), one)).get(0));
+                        rows.addAll(one);
                     } catch (RuntimeException single) {
-                        LOG.warnf(single, "document %s could not be stored", d.url());
+                        LOG.warnf(single, "document %s could not be stored", p.input().url());
                         outcomes.add(WriteOutcome.rejected("the database refused this document"));
                     }
                 }
             }
+            maxSeq = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).seq();
         } finally {
             lock.unlock();
         }
-        long maxSeq = maxSeq();
-        if (outcomes.stream().anyMatch(o -> o.kind() == WriteOutcome.Kind.ACCEPTED)) {
-            committed.fire(new DocumentsCommitted(maxSeq));
+        long t2 = System.nanoTime();
+        storeNanos.addAndGet(t2 - t1);
+        if (!rows.isEmpty()) {
+            committed.fire(new DocumentsCommitted(maxSeq, rows));
         }
+        handOverNanos.addAndGet(System.nanoTime() - t2);
         return outcomes;
+    }
+
+    /** Milliseconds spent so far reading, storing and handing over documents (logged by importers, for profiling). */
+    public String timings() {
+        return String.format(java.util.Locale.ROOT, "read %d ms, store %d ms (in the transaction %d ms: copies looked up %d ms, rows flushed %d ms), hand-over %d ms",
+                readNanos.get() / 1_000_000, storeNanos.get() / 1_000_000, insideNanos.get() / 1_000_000, candidateNanos.get() / 1_000_000, flushNanos.get() / 1_000_000,
+                handOverNanos.get() / 1_000_000);
     }
 
     /** The highest sequence number committed, 0 when there is none. */
@@ -80,91 +148,200 @@ public class DocumentWriter {
         });
     }
 
-    private List<WriteOutcome> store(List<NewDocument> batch) {
-        List<String> hashes = batch.stream().map(d -> Hashes.sha256(d.url())).toList();
-        Map<String, Long> byUrl = new HashMap<>();
-        em.createQuery("select d.urlHash, d.id from Document d where d.urlHash in :h", Object[].class)
-                .setParameter("h", new HashSet<>(hashes))
-                .getResultList()
-                .forEach(r -> byUrl.put((String) r[0], (Long) r[1]));
-        Map<String, Long> byGuid = new HashMap<>();
-        Set<String> guids = new HashSet<>();
-        batch.forEach(d -> {
-            if (d.guid() != null) {
-                guids.add(d.guid());
-            }
-        });
-        if (!guids.isEmpty()) {
-            em.createQuery("select d.sourceId, d.guid, d.id from Document d where d.guid in :g", Object[].class)
-                    .setParameter("g", guids)
-                    .getResultList()
-                    .forEach(r -> byGuid.put(r[0] + "\n" + r[1], (Long) r[2]));
+    /**
+     * Outside the lock: entities with their hashes and fingerprints, and each document read once —
+     * except those whose URL is stored already (a re-import reads nothing) or whose new source has
+     * no role (they will be refused).
+     */
+    private List<Prepared> prepareAll(List<NewDocument> batch) {
+        Set<String> hashes = new HashSet<>();
+        Set<String> sourceIds = new HashSet<>();
+        for (NewDocument n : batch) {
+            hashes.add(Hashes.sha256(n.url()));
+            sourceIds.add(n.sourceId());
         }
         Map<String, Source> sources = new HashMap<>();
+        Set<String> known = QuarkusTransaction.requiringNew().call(() -> {
+            Source.<Source>list("id in ?1", sourceIds).forEach(s -> sources.put(s.id, s));
+            return stored("select url_hash, id from document where url_hash = ANY(?)", hashes).keySet();
+        });
+        // Reading is the costly part and each document is read alone: on every core.
+        return batch.parallelStream().map(n -> {
+            Document d = entity(n);
+            Source s = sources.get(n.sourceId());
+            tyndau.source.SourceRole role = s != null ? s.role : n.role();
+            IndexSchema.Row row = null;
+            if (role != null && !known.contains(d.urlHash)) {
+                row = analysed(n, role);
+                d.tone = row.tone();
+                dedupe.fingerprint(d);
+            }
+            return new Prepared(n, d, row);
+        }).toList();
+    }
+
+    private IndexSchema.Row analysed(NewDocument n, tyndau.source.SourceRole role) {
+        IndexSchema.Row row = new IndexSchema.Row(0, 0, n.sourceId(), role.wire(), side.of(role), n.language(), n.publishedAt(), null,
+                null, n.title(), n.body());
+        return row.with(analyser.analyse(row, false));
+    }
+
+    private static Document entity(NewDocument n) {
+        Document d = new Document();
+        d.sourceId = n.sourceId();
+        d.url = n.url();
+        d.urlHash = Hashes.sha256(n.url());
+        d.guid = n.guid();
+        d.title = n.title();
+        d.body = n.body();
+        d.bodyHtml = n.bodyHtml();
+        d.publishedAt = n.publishedAt();
+        d.undateable = n.undateable();
+        d.fetchedAt = n.fetchedAt() == null ? Instant.now() : n.fetchedAt();
+        d.language = n.language();
+        d.contentHash = Hashes.sha256(n.title() + "\n" + (n.body() == null ? "" : n.body()));
+        return d;
+    }
+
+    private List<WriteOutcome> store(List<Prepared> batch, List<IndexSchema.Row> rows) {
+        long inside = System.nanoTime();
+        try {
+            return storeInTransaction(batch, rows);
+        } finally {
+            insideNanos.addAndGet(System.nanoTime() - inside);
+        }
+    }
+
+    private List<WriteOutcome> storeInTransaction(List<Prepared> batch, List<IndexSchema.Row> rows) {
+        Set<String> hashes = new HashSet<>();
+        Set<String> guids = new HashSet<>();
         Set<String> sourceIds = new HashSet<>();
-        batch.forEach(d -> sourceIds.add(d.sourceId()));
+        for (Prepared p : batch) {
+            hashes.add(p.entity().urlHash);
+            sourceIds.add(p.entity().sourceId);
+            if (p.entity().guid != null) {
+                guids.add(p.entity().guid);
+            }
+        }
+        Map<String, Long> byUrl = new HashMap<>();
+        byUrl.putAll(stored("select url_hash, id from document where url_hash = ANY(?)", hashes));
+        Map<String, Long> byGuid = new HashMap<>();
+        if (!guids.isEmpty()) {
+            byGuid.putAll(stored("select source_id, guid, id from document where guid = ANY(?)", guids));
+        }
+        Map<String, Source> sources = new HashMap<>();
         Source.<Source>list("id in ?1", sourceIds).forEach(s -> sources.put(s.id, s));
 
-        Long max = em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
-        long seq = max == null ? 0L : max;
-        List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
-        List<Document> stored = new ArrayList<>(batch.size());
+        // First pass: what is new (not the same URL or GUID, a source with a role).
+        WriteOutcome[] outcomes = new WriteOutcome[batch.size()];
+        List<Prepared> fresh = new ArrayList<>();
+        Set<String> urlsInBatch = new HashSet<>();
+        Set<String> guidsInBatch = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
-            NewDocument n = batch.get(i);
-            String urlHash = hashes.get(i);
-            Long sameUrl = byUrl.get(urlHash);
+            Prepared p = batch.get(i);
+            Document d = p.entity();
+            Long sameUrl = byUrl.get(d.urlHash);
             if (sameUrl != null) {
-                outcomes.add(WriteOutcome.duplicate(sameUrl, "same URL as document " + sameUrl));
+                outcomes[i] = WriteOutcome.duplicate(sameUrl, "same URL as document " + sameUrl);
                 continue;
             }
-            Long sameGuid = n.guid() == null ? null : byGuid.get(n.sourceId() + "\n" + n.guid());
+            Long sameGuid = d.guid == null ? null : byGuid.get(d.sourceId + "\n" + d.guid);
             if (sameGuid != null) {
-                outcomes.add(WriteOutcome.duplicate(sameGuid, "same GUID as document " + sameGuid));
+                outcomes[i] = WriteOutcome.duplicate(sameGuid, "same GUID as document " + sameGuid);
                 continue;
             }
-            Source source = sources.get(n.sourceId());
-            if (source == null) {
-                if (n.role() == null) {
-                    outcomes.add(WriteOutcome.rejected("source '" + n.sourceId()
-                            + "' is new: its role is required"));
+            if (!sources.containsKey(d.sourceId)) {
+                if (p.input().role() == null) {
+                    outcomes[i] = WriteOutcome.rejected("source '" + d.sourceId + "' is new: its role is required");
                     continue;
                 }
-                source = Source.fromImport(n.sourceId(), n.role(), n.language());
+                Source source = Source.fromImport(d.sourceId, p.input().role(), d.language);
                 em.persist(source);
                 sources.put(source.id, source);
             }
-            Document d = new Document();
-            d.sourceId = n.sourceId();
-            d.url = n.url();
-            d.urlHash = urlHash;
-            d.guid = n.guid();
-            d.title = n.title();
-            d.body = n.body();
-            d.bodyHtml = n.bodyHtml();
-            d.publishedAt = n.publishedAt();
-            d.undateable = n.undateable();
-            d.fetchedAt = n.fetchedAt() == null ? Instant.now() : n.fetchedAt();
-            d.language = n.language();
-            d.contentHash = Hashes.sha256(n.title() + "\n" + (n.body() == null ? "" : n.body()));
-            dedupe.fingerprint(d);
-            var repost = dedupe.samePost(d, stored);
-            if (repost.isPresent()) {
-                outcomes.add(WriteOutcome.duplicate(repost.get(), "same title as document " + repost.get()
-                        + " of this source within the title window"));
+            if (!urlsInBatch.add(d.urlHash) || (d.guid != null && !guidsInBatch.add(d.sourceId + "\n" + d.guid))) {
+                continue; // the same document twice in one batch: decided in the second pass
+            }
+            fresh.add(p);
+        }
+
+        for (Prepared p : fresh) {
+            if (p.row() == null) {
+                dedupe.fingerprint(p.entity()); // its source was created meanwhile: prepared but not read
+            }
+        }
+        // Second pass: copies of a story are linked to the original (stored rows or earlier rows of this batch).
+        long c0 = System.nanoTime();
+        List<Deduplicator.Print> candidates = new ArrayList<>(dedupe.candidates(fresh.stream().map(Prepared::entity).toList()));
+        candidateNanos.addAndGet(System.nanoTime() - c0);
+        Long max = em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
+        long seq = max == null ? 0L : max;
+        Map<String, Long> storedUrls = new HashMap<>();
+        Map<String, Long> storedGuids = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes[i] != null) {
                 continue;
             }
-            d.tone = tone.score(n.title() + "\n\n" + (n.body() == null ? "" : n.body()), n.language()).score();
-            d.duplicateOf = dedupe.originalOf(d, stored).orElse(null);
+            Prepared p = batch.get(i);
+            Document d = p.entity();
+            Long again = storedUrls.get(d.urlHash);
+            if (again == null && d.guid != null) {
+                again = storedGuids.get(d.sourceId + "\n" + d.guid);
+            }
+            if (again != null) {
+                outcomes[i] = WriteOutcome.duplicate(again, "same document as " + again + " earlier in this batch");
+                continue;
+            }
+            Deduplicator.Link link = dedupe.originalOf(d, candidates).orElse(null);
+            d.duplicateOf = link == null ? null : link.original();
+            d.duplicateReason = link == null ? null : clip(link.reason(), 200);
             d.seq = ++seq;
             em.persist(d);
-            stored.add(d);
-            byUrl.put(urlHash, d.id);
-            if (n.guid() != null) {
-                byGuid.put(n.sourceId() + "\n" + n.guid(), d.id);
+            candidates.add(Deduplicator.Print.of(d));
+            storedUrls.put(d.urlHash, d.id);
+            if (d.guid != null) {
+                storedGuids.put(d.sourceId + "\n" + d.guid, d.id);
             }
-            outcomes.add(WriteOutcome.accepted(d.id));
+            IndexSchema.Row row = p.row() != null ? p.row() : analysed(p.input(), sources.get(d.sourceId).role);
+            d.tone = row.tone();
+            rows.add(row.stored(d.id, d.seq, d.duplicateOf));
+            outcomes[i] = WriteOutcome.accepted(d.id, d.duplicateOf);
         }
+        long f0 = System.nanoTime();
         em.flush();
-        return outcomes;
+        flushNanos.addAndGet(System.nanoTime() - f0);
+        return List.of(outcomes);
+    }
+
+    /**
+     * Key (the columns before the id, joined by new lines) → id of stored rows whose column matches one
+     * of {@code values}: one array parameter, so the
+     * statement text never changes and stays parsed (an IN list of a batch's values was re-parsed each time).
+     */
+    private Map<String, Long> stored(String sql, Set<String> values) {
+        Map<String, Long> out = new HashMap<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, c.createArrayOf("VARCHAR", values.toArray()));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    int id = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder key = new StringBuilder(rs.getString(1));
+                        for (int k = 2; k < id; k++) {
+                            key.append('\n').append(rs.getString(k));
+                        }
+                        out.put(key.toString(), rs.getLong(id));
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -1,19 +1,27 @@
 package tyndau.document;
 
-/** What became of one {@link NewDocument} handed to {@link DocumentWriter}. */
-public record WriteOutcome(Kind kind, Long documentId, String reason) {
+/**
+ * What became of one {@link NewDocument} handed to {@link DocumentWriter}. An accepted document that
+ * is a copy of another story carries {@code duplicateOf} (it is stored all the same).
+ */
+public record WriteOutcome(Kind kind, Long documentId, String reason, Long duplicateOf) {
 
     public enum Kind { ACCEPTED, DUPLICATE, REJECTED }
 
-    static WriteOutcome accepted(long id) {
-        return new WriteOutcome(Kind.ACCEPTED, id, null);
+    static WriteOutcome accepted(long id, Long duplicateOf) {
+        return new WriteOutcome(Kind.ACCEPTED, id, null, duplicateOf);
     }
 
     static WriteOutcome duplicate(Long existingId, String why) {
-        return new WriteOutcome(Kind.DUPLICATE, existingId, why);
+        return new WriteOutcome(Kind.DUPLICATE, existingId, why, null);
     }
 
     static WriteOutcome rejected(String reason) {
-        return new WriteOutcome(Kind.REJECTED, null, reason);
+        return new WriteOutcome(Kind.REJECTED, null, reason, null);
+    }
+
+    /** True when stored as a copy of another document (a near-duplicate, counted once). */
+    public boolean nearDuplicate() {
+        return kind == Kind.ACCEPTED && duplicateOf != null;
     }
 }

@@ -33,7 +33,6 @@ import tyndau.responsiveness.ResponsivenessService;
 import tyndau.search.SearchRequest;
 import tyndau.search.SearchService;
 import tyndau.source.Source;
-import tyndau.topics.TopicMatcher;
 import tyndau.web.ApiException;
 
 /** {@code /api/export/*}: documents (CSV, JSONL; streamed) and episodes (CSV, JSON) for R, pandas, spreadsheets. */
@@ -43,15 +42,13 @@ class ExportResource {
 
     private final SearchService search;
     private final LuceneIndex index;
-    private final TopicMatcher matcher;
     private final ResponsivenessService responsiveness;
     private final ObjectMapper json;
 
-    ExportResource(SearchService search, LuceneIndex index, TopicMatcher matcher, ResponsivenessService responsiveness,
+    ExportResource(SearchService search, LuceneIndex index, ResponsivenessService responsiveness,
                    ObjectMapper json) {
         this.search = search;
         this.index = index;
-        this.matcher = matcher;
         this.responsiveness = responsiveness;
         this.json = json;
     }
@@ -83,6 +80,7 @@ class ExportResource {
                 }
                 Map<Long, Document> docs = new HashMap<>();
                 Map<String, Source> sources = new HashMap<>();
+                Map<Long, List<String>> topicsById = index.topicsOf(chunk);
                 QuarkusTransaction.requiringNew().run(() -> {
                     Document.<Document>list("id in ?1", chunk).forEach(d -> docs.put(d.id, d));
                     Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
@@ -93,7 +91,7 @@ class ExportResource {
                         continue;
                     }
                     IndexSchema.Row row = index.rowOf(d, sources.get(d.sourceId));
-                    List<String> topics = matcher.topicsOf(row);
+                    List<String> topics = topicsById.getOrDefault(id, List.of());
                     if (f.equals("csv")) {
                         w.write(Csv.row(List.of(Csv.number(d.id), d.publishedAt == null ? "" : d.publishedAt.toString(),
                                 Boolean.toString(d.undateable), Csv.text(d.sourceId), Csv.text(row.role()), Csv.text(row.side()),

@@ -1,6 +1,8 @@
 package tyndau.index;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -40,6 +42,11 @@ public final class IndexSchema {
     /** Tone of the sentences about a topic, one DoubleDocValues field per topic the document matches ({@code tone_topic.<id>}). */
     public static final String TOPIC_TONE_PREFIX = "tone_topic.";
     /**
+     * Ids of the topics the document matched when it was indexed: StringField to filter, stored so read
+     * paths show a document's topics without re-running every topic (a topic edit re-indexes).
+     */
+    public static final String TOPIC = "topic";
+    /**
      * Title and body analysed by the document's language ({@code text_kk}, {@code text_ru}, ...):
      * stored with offsets in the postings, so highlights come from the index without re-analysis.
      */
@@ -48,7 +55,7 @@ public final class IndexSchema {
     public static final String TEXT_ANY = "text_any";
 
     /** Fields holding whole values, never tokenised (queries on them must not be analysed either). */
-    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, ROLE, SIDE, LANG, UNDATEABLE, DUPLICATE_OF);
+    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, ROLE, SIDE, LANG, UNDATEABLE, DUPLICATE_OF, TOPIC);
 
     private static final FieldType TEXT_STORED = textType(true);
     private static final FieldType TEXT_UNSTORED = textType(false);
@@ -67,17 +74,23 @@ public final class IndexSchema {
     private IndexSchema() {
     }
 
-    /** The source-of-truth values a Lucene document is built from. */
+    /** The source-of-truth values a Lucene document is built from, with what the analysis found in them. */
     public record Row(long id, long seq, String source, String role, String side, String language, Instant published,
-                      Double tone, Long duplicateOf, String title, String body, Map<String, Double> topicTones) {
+                      Double tone, Long duplicateOf, String title, String body, List<String> topics, Map<String, Double> topicTones) {
 
         public Row(long id, long seq, String source, String role, String side, String language, Instant published,
                    Double tone, Long duplicateOf, String title, String body) {
-            this(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, Map.of());
+            this(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, List.of(), Map.of());
         }
 
-        public Row withTones(double tone, Map<String, Double> topicTones) {
-            return new Row(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, topicTones);
+        public Row with(Analysis a) {
+            return new Row(id, seq, source, role, side, language, published, a.tone(), duplicateOf, title, body, a.topics(),
+                    a.topicTones());
+        }
+
+        /** The same row under the id and sequence number the database gave it, linked to its original when a copy. */
+        public Row stored(long newId, long newSeq, Long original) {
+            return new Row(newId, newSeq, source, role, side, language, published, tone, original, title, body, topics, topicTones);
         }
 
         public String text() {
@@ -107,6 +120,9 @@ public final class IndexSchema {
         if (r.tone() != null) {
             doc.add(new DoubleDocValuesField(TONE, r.tone()));
         }
+        for (String topic : r.topics()) {
+            doc.add(new StringField(TOPIC, topic, Field.Store.YES));
+        }
         r.topicTones().forEach((topic, tone) -> doc.add(new DoubleDocValuesField(TOPIC_TONE_PREFIX + topic, tone)));
         String text = r.text();
         String stemmed = Analyzers.fieldOf(r.language());
@@ -117,6 +133,15 @@ public final class IndexSchema {
             doc.add(new Field(TEXT_ANY, text, TEXT_STORED));
         }
         return doc;
+    }
+
+    /** The topics stored with a hit (empty for documents indexed before topics were stored). */
+    public static List<String> topicsOf(Document stored) {
+        List<String> out = new ArrayList<>();
+        for (String v : stored.getValues(TOPIC)) {
+            out.add(v);
+        }
+        return out;
     }
 
     private static void keyword(Document doc, String field, String value) {

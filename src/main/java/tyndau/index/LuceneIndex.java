@@ -17,6 +17,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -53,13 +57,15 @@ public class LuceneIndex {
     static final String SEQ_KEY = "tyndau.seq";
     static final String SCORING_KEY = "tyndau.scoring";
     static final int BATCH = 1000;
+    /** Rows the writer may hand over ahead of the index; beyond that it waits (then the index reads them from the database). */
+    static final int PENDING_ROWS = 5000;
 
     private final TyndauConfig config;
     private final EntityManager em;
     private final Side side;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Event<DocumentsIndexed> indexed;
-    private final TopicTones tones;
+    private final Analyser analyser;
     private final Event<ScoringChanged> scoringChanged;
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private volatile String failure;
@@ -113,13 +119,22 @@ public class LuceneIndex {
         }
     }
 
-    LuceneIndex(TyndauConfig config, EntityManager em, Side side, Event<DocumentsIndexed> indexed, TopicTones tones,
+    /** Analysed rows handed over by the writer after their commit, by sequence number, waiting for the feeder. */
+    private final ConcurrentSkipListMap<Long, IndexSchema.Row> pending = new ConcurrentSkipListMap<>();
+    /** Room left in {@link #pending}: a writer faster than the index waits here (bounded memory). */
+    private final Semaphore room = new Semaphore(PENDING_ROWS);
+    private final Object signal = new Object();
+    private boolean dirty;
+    private volatile boolean stopping;
+    private Thread feeder;
+
+    LuceneIndex(TyndauConfig config, EntityManager em, Side side, Event<DocumentsIndexed> indexed, Analyser analyser,
                 Event<ScoringChanged> scoringChanged) {
         this.config = config;
         this.em = em;
         this.side = side;
         this.indexed = indexed;
-        this.tones = tones;
+        this.analyser = analyser;
         this.scoringChanged = scoringChanged;
     }
 
@@ -139,9 +154,46 @@ public class LuceneIndex {
         }
         LOG.infof("index %s holds documents up to seq %d; catching up with the database",
                 root.resolve(current.name), current.indexedSeq);
-        Thread t = new Thread(this::initialCatchUp, "index-catch-up");
-        t.setDaemon(true);
-        t.start();
+        feeder = new Thread(this::feed, "index-feeder");
+        feeder.setDaemon(true);
+        feeder.start();
+    }
+
+    /**
+     * The feeder thread: catches up with the database once, then indexes whatever the writer hands
+     * over (or, when rows are missing from the hand-over, reads them from the database), so that a
+     * long import writes its next batch while the index takes the last one.
+     */
+    private void feed() {
+        initialCatchUp();
+        while (!stopping) {
+            synchronized (signal) {
+                while (!dirty && !stopping) {
+                    try {
+                        signal.wait(5_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                dirty = false;
+            }
+            if (stopping) {
+                return;
+            }
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                // The rows are committed: the next hand-over or restart catches up; readiness shows how far behind the index is.
+                LOG.error("indexing failed; the index is behind the database", e);
+            }
+        }
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            dirty = true;
+            signal.notifyAll();
+        }
     }
 
     private String currentName() throws IOException {
@@ -186,7 +238,7 @@ public class LuceneIndex {
             long before = current.indexedSeq;
             catchUp();
             caughtUp.set(true);
-            String now = tones.version();
+            String now = analyser.version();
             if (current.indexedSeq > 0 && !now.equals(current.scoring)) {
                 LOG.infof("the index was scored with %s, the scorer is now %s: re-scoring through a rebuild", current.scoring, now);
                 scoringChanged.fire(new ScoringChanged(current.scoring, now));
@@ -212,30 +264,82 @@ public class LuceneIndex {
             writeLock.lock();
             try {
                 current.writer.deleteAll();
-                current.commit(0, tones.version());
+                current.commit(0, analyser.version());
             } finally {
                 writeLock.unlock();
             }
         }
     }
 
+    /** Takes the writer's analysed rows; waits while too many are ahead of the index (bounded memory), then lets them be read back instead. */
     void onCommitted(@Observes DocumentsCommitted event) {
-        if (event.maxSeq() > current.indexedSeq) {
+        List<IndexSchema.Row> rows = event.rows();
+        if (!rows.isEmpty() && rows.size() <= PENDING_ROWS && !stopping) {
             try {
-                catchUp();
-            } catch (RuntimeException e) {
-                // The rows are committed: the writer's caller must not see a failure. The next
-                // commit or restart catches up; readiness shows how far behind the index is.
-                LOG.error("indexing after a commit failed; the index is behind the database", e);
+                if (room.tryAcquire(rows.size(), 60, TimeUnit.SECONDS)) {
+                    for (IndexSchema.Row r : rows) {
+                        if (pending.put(r.seq(), r) != null) {
+                            room.release();
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
+        wake();
+    }
+
+    /**
+     * Waits until the index holds every row up to {@code seq} (an importer answers once what it
+     * stored is searchable); false when {@code timeout} passed first.
+     */
+    public boolean awaitIndexed(long seq, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (signal) {
+            while (current.indexedSeq < seq) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || stopping) {
+                    return false;
+                }
+                try {
+                    signal.wait(Math.min(left, 200));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Contiguous handed-over rows right after {@code seq} (at most a few batches); rows at or below it are dropped. */
+    private List<IndexSchema.Row> takePending(long seq) {
+        int dropped = 0;
+        while (!pending.isEmpty() && pending.firstKey() <= seq) {
+            if (pending.pollFirstEntry() != null) {
+                dropped++;
+            }
+        }
+        List<IndexSchema.Row> out = new java.util.ArrayList<>();
+        long next = seq + 1;
+        while (out.size() < 5 * BATCH) {
+            IndexSchema.Row r = pending.remove(next);
+            if (r == null) {
+                break;
+            }
+            out.add(r);
+            next++;
+        }
+        room.release(dropped + out.size());
+        return out;
     }
 
     /** Indexes every committed row above the last sequence number held, committing as it goes. */
     public void catchUp() {
         writeLock.lock();
         try {
-            catchUp(current, true);
+            catchUp(current, -1);
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
         } finally {
@@ -243,19 +347,31 @@ public class LuceneIndex {
         }
     }
 
-    void catchUp(Generation g, boolean announce) throws IOException {
+    /**
+     * Indexes every committed row above {@code g}'s last sequence number, the writer's hand-over first,
+     * the database for what is not there; rows above {@code announceAbove} are announced to the alert
+     * rules (a rebuild announces only what arrived while it swapped generations).
+     */
+    void catchUp(Generation g, long announceAbove) throws IOException {
         while (true) {
             long from = g.indexedSeq;
-            String scoring = g.scoring == null || g.indexedSeq == 0 ? tones.version() : g.scoring;
-            List<IndexSchema.Row> rows = rowsAfter(from, false);
+            String scoring = g.scoring == null || g.indexedSeq == 0 ? analyser.version() : g.scoring;
+            List<IndexSchema.Row> rows = takePending(from);
+            if (rows.isEmpty()) {
+                rows = rowsAfter(from, false);
+            }
             if (rows.isEmpty()) {
                 return;
             }
             g.index(rows);
             g.commit(rows.get(rows.size() - 1).seq(), scoring);
-            if (announce) {
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+            List<IndexSchema.Row> news = rows.stream().filter(r -> r.seq() > announceAbove).toList();
+            if (!news.isEmpty()) {
                 // Asynchronous: percolation and alerts must not hold the index's write lock.
-                indexed.fireAsync(new DocumentsIndexed(rows)).exceptionally(e -> {
+                indexed.fireAsync(new DocumentsIndexed(news)).exceptionally(e -> {
                     LOG.error("a listener of newly indexed documents failed", e);
                     return null;
                 });
@@ -275,11 +391,12 @@ public class LuceneIndex {
             List<IndexSchema.Row> rows = new java.util.ArrayList<>(docs.size());
             for (Document d : docs) {
                 IndexSchema.Row row = rowOf(d, sources.get(d.sourceId));
-                if (rescore || d.tone == null) {
+                Analysis a = analyser.analyse(row, rescore);
+                if (d.tone == null || d.tone != a.tone()) {
                     // Re-scoring writes the new tone back to the row (same seq: the index gets it here).
-                    d.tone = tones.documentTone(row);
+                    d.tone = a.tone();
                 }
-                rows.add(row.withTones(d.tone, tones.of(row)));
+                rows.add(row.with(a));
             }
             return rows;
         });
@@ -310,8 +427,11 @@ public class LuceneIndex {
     void rebuildInto(String next, Reindexer.Progress progress) throws IOException {
         Generation g = new Generation(root, next);
         try {
-            String scoring = tones.version();
+            String scoring = analyser.version();
             while (true) {
+                if (stopping) {
+                    throw new IOException("the service is stopping; the rebuild is abandoned (the current index is kept)");
+                }
                 List<IndexSchema.Row> rows = rowsAfter(g.indexedSeq, true);
                 if (rows.isEmpty()) {
                     break;
@@ -323,8 +443,8 @@ public class LuceneIndex {
             g.commit(g.indexedSeq, scoring);
             writeLock.lock();
             try {
-                catchUp(g, false);
                 Generation old = current;
+                catchUp(g, old.indexedSeq);
                 point(next);
                 current = g;
                 old.close();
@@ -379,6 +499,24 @@ public class LuceneIndex {
         }
     }
 
+    /** The topics stored with each of {@code ids} when it was indexed (ids not in the index are absent). */
+    public Map<Long, List<String>> topicsOf(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<org.apache.lucene.util.BytesRef> terms = ids.stream().map(id -> new org.apache.lucene.util.BytesRef(Long.toString(id))).toList();
+        return withSearcher(s -> {
+            Map<Long, List<String>> out = new HashMap<>();
+            var stored = s.storedFields();
+            for (org.apache.lucene.search.ScoreDoc hit : s.search(new org.apache.lucene.search.TermInSetQuery(IndexSchema.ID, terms),
+                    Math.max(1, ids.size())).scoreDocs) {
+                var doc = stored.document(hit.doc, java.util.Set.of(IndexSchema.ID, IndexSchema.TOPIC));
+                out.put(Long.parseLong(doc.get(IndexSchema.ID)), IndexSchema.topicsOf(doc));
+            }
+            return out;
+        });
+    }
+
     /** A read of the index. */
     @FunctionalInterface
     public interface SearcherWork<T> {
@@ -386,6 +524,15 @@ public class LuceneIndex {
     }
 
     void close(@Observes ShutdownEvent stop) {
+        stopping = true;
+        wake();
+        if (feeder != null) {
+            try {
+                feeder.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         writeLock.lock();
         try {
             if (current != null) {

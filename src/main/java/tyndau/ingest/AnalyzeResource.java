@@ -21,8 +21,8 @@ import tyndau.ingest.scrape.Article;
 import tyndau.ingest.scrape.ArticleExtractor;
 import tyndau.ingest.scrape.Selectors;
 import tyndau.source.Source;
-import tyndau.tone.ToneScorer;
-import tyndau.topics.TopicMatcher;
+import tyndau.index.Analyser;
+import tyndau.source.Side;
 import tyndau.web.ApiException;
 
 /**
@@ -35,13 +35,13 @@ import tyndau.web.ApiException;
 class AnalyzeResource {
     private static final int MAX_CHARS = 5_000_000;
 
-    private final ToneScorer tone;
-    private final TopicMatcher topics;
+    private final Analyser analyser;
+    private final Side side;
     private final ObjectMapper json;
 
-    AnalyzeResource(ToneScorer tone, TopicMatcher topics, ObjectMapper json) {
-        this.tone = tone;
-        this.topics = topics;
+    AnalyzeResource(Analyser analyser, Side side, ObjectMapper json) {
+        this.analyser = analyser;
+        this.side = side;
         this.json = json;
     }
 
@@ -90,12 +90,25 @@ class AnalyzeResource {
             text = nl < 0 ? "" : all.substring(nl + 1).strip();
             warnings = List.of("plain text: the first line is taken as the title; no date is looked for");
         }
-        String t = title == null ? "" : title;
-        String language = Languages.decide(t + "\n" + text, declared, source == null ? null : source.language);
-        double score = tone.score(t + "\n\n" + text, language).score();
+        // The same normalising as ingestion (title, clipping, language); a text it would refuse is still analysed.
+        Normaliser.Result n = Normaliser.normalise(new Normaliser.Raw(source == null ? "analyze" : source.id,
+                source == null ? null : source.role, canonical != null ? canonical : uri.toString(), null, title, text,
+                html ? "" : null, published, Instant.now(), null, declared, source == null ? null : source.language));
+        String t = n.document() != null ? n.document().title() : title == null ? "" : title;
+        String language = n.document() != null ? n.document().language()
+                : Languages.decide(t + "\n" + text, declared, source == null ? null : source.language);
+        if (n.document() == null) {
+            warnings = new java.util.ArrayList<>(warnings);
+            warnings.add("ingestion would refuse this: " + n.reason());
+        } else {
+            title = t;
+            text = n.document().body();
+        }
         IndexSchema.Row row = new IndexSchema.Row(0, 0, source == null ? "analyze" : source.id,
-                source == null ? null : source.role.wire(), null, language, published, score, null, t, text);
-        return new Analysis(title, text, published, published == null, dateSource, language, score, topics.topicsOf(row),
+                source == null ? null : source.role.wire(), source == null ? null : side.of(source.role), language, published, null,
+                null, t, text);
+        tyndau.index.Analysis a = analyser.analyse(row, true);
+        return new Analysis(title, text, published, published == null, dateSource, language, a.tone(), a.topics(),
                 canonical, author, warnings);
     }
 

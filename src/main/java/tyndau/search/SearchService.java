@@ -29,7 +29,6 @@ import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
 import tyndau.index.QueryLanguage;
 import tyndau.source.Source;
-import tyndau.topics.TopicMatcher;
 import tyndau.topics.TopicService;
 import tyndau.web.ApiException;
 
@@ -42,12 +41,10 @@ public class SearchService {
 
     private final LuceneIndex index;
     private final TopicService topics;
-    private final TopicMatcher matcher;
 
-    SearchService(LuceneIndex index, TopicService topics, TopicMatcher matcher) {
+    SearchService(LuceneIndex index, TopicService topics) {
         this.index = index;
         this.topics = topics;
-        this.matcher = matcher;
     }
 
     /** The filters of a request as one query (the free text is a MUST clause, the rest FILTER). */
@@ -125,9 +122,13 @@ public class SearchService {
         }
         int[] docIds = new int[page.length];
         List<Long> ids = new ArrayList<>();
+        List<List<String>> topicsOf = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
             docIds[i] = page[i].doc;
-            ids.add(Long.parseLong(searcher.storedFields().document(page[i].doc).get(IndexSchema.ID)));
+            org.apache.lucene.document.Document stored = searcher.storedFields().document(page[i].doc,
+                    java.util.Set.of(IndexSchema.ID, IndexSchema.TOPIC));
+            ids.add(Long.parseLong(stored.get(IndexSchema.ID)));
+            topicsOf.add(IndexSchema.topicsOf(stored));
         }
         String[] fields = Analyzers.textFields();
         int[] passages = new int[fields.length];
@@ -161,7 +162,7 @@ public class SearchService {
             }
             Float score = Float.isNaN(page[i].score) ? null : page[i].score;
             out.add(new SearchAnswer.Hit(d.id, d.sourceId, row.role(), row.side(), d.language, d.url, d.title,
-                    d.publishedAt, d.undateable, d.tone, matcher.topicsOf(row), snippet, score));
+                    d.publishedAt, d.undateable, d.tone, topicsOf.get(i), snippet, score));
         }
         return out;
     }

@@ -23,7 +23,13 @@ public class LexiconToneScorer implements ToneScorer {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}'’-]*");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"»”)]*\\s+|\\n\\s*\\n|\\n");
 
+    /** Words looked up per language before a language's memo is emptied (bounded memory, Zipf keeps it useful). */
+    static final int MEMO_WORDS = 200_000;
+    private static final Double NO_WEIGHT = Double.NaN;
+
     private final Lexicon lexicon = new Lexicon();
+    /** Language → word → its lexicon weight after stemming (NaN: none): stemming every word of every text dominated scoring. */
+    private final Map<String, Map<String, Double>> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String version() {
@@ -85,6 +91,10 @@ public class LexiconToneScorer implements ToneScorer {
             words.add(m.group());
         }
         Map<String, Double> weights = lexicon.weights.get(lang);
+        Map<String, Double> known = memo.computeIfAbsent(lang, l -> new java.util.concurrent.ConcurrentHashMap<>());
+        if (known.size() > MEMO_WORDS) {
+            known.clear();
+        }
         Map<String, Double> negators = lexicon.negators.getOrDefault(lang, Map.of());
         Map<String, Double> intensifiers = lexicon.intensifiers.getOrDefault(lang, Map.of());
         Map<String, Double> diminishers = lexicon.diminishers.getOrDefault(lang, Map.of());
@@ -95,23 +105,9 @@ public class LexiconToneScorer implements ToneScorer {
                 continue;
             }
             double factor = 1;
-            Double weight = lookup(weights, w, stem);
+            Double weight = lookup(known, weights, w, stem);
             if (weight == null && lang.equals("kk")) {
-                // Kazakh negates verbs inside the word: қолдамады = қолда + ма + ды.
-                for (Map.Entry<String, Double> neg : lexicon.negativeSuffixes.entrySet()) {
-                    if (w.endsWith(neg.getKey()) && w.length() - neg.getKey().length() >= 3) {
-                        String verb = w.substring(0, w.length() - neg.getKey().length());
-                        // Kazakh dictionaries list verbs by their -у noun: қолда → қолдау, кел → келу.
-                        weight = lookup(weights, verb, stem);
-                        if (weight == null) {
-                            weight = lookup(weights, verb + "у", stem);
-                        }
-                        if (weight != null) {
-                            factor *= neg.getValue();
-                            break;
-                        }
-                    }
-                }
+                weight = negatedVerb(known, weights, w, stem);
             }
             if (weight == null) {
                 continue;
@@ -142,9 +138,45 @@ public class LexiconToneScorer implements ToneScorer {
         return round(total / Math.sqrt(total * total + 1.0));
     }
 
-    private static Double lookup(Map<String, Double> weights, String word, UnaryOperator<String> stem) {
-        Double v = weights.get(word);
-        return v != null ? v : weights.get(stem.apply(word));
+    /**
+     * Kazakh negates verbs inside the word (қолдамады = қолда + ма + ды): the verb's weight times the
+     * suffix's factor, or null; remembered per word like plain look-ups.
+     */
+    private Double negatedVerb(Map<String, Double> known, Map<String, Double> weights, String w, UnaryOperator<String> stem) {
+        String key = "\u0000" + w;
+        Double v = known.get(key);
+        if (v == null) {
+            v = NO_WEIGHT;
+            for (Map.Entry<String, Double> neg : lexicon.negativeSuffixes.entrySet()) {
+                if (w.endsWith(neg.getKey()) && w.length() - neg.getKey().length() >= 3) {
+                    String verb = w.substring(0, w.length() - neg.getKey().length());
+                    // Kazakh dictionaries list verbs by their -у noun: қолда → қолдау, кел → келу.
+                    Double weight = lookup(known, weights, verb, stem);
+                    if (weight == null) {
+                        weight = lookup(known, weights, verb + "у", stem);
+                    }
+                    if (weight != null) {
+                        v = weight * neg.getValue();
+                        break;
+                    }
+                }
+            }
+            known.put(key, v);
+        }
+        return v.isNaN() ? null : v;
+    }
+
+    private static Double lookup(Map<String, Double> known, Map<String, Double> weights, String word, UnaryOperator<String> stem) {
+        Double v = known.get(word);
+        if (v == null) {
+            v = weights.get(word);
+            if (v == null) {
+                v = weights.get(stem.apply(word));
+            }
+            v = v == null ? NO_WEIGHT : v;
+            known.put(word, v);
+        }
+        return v.isNaN() ? null : v;
     }
 
     static double round(double v) {

@@ -9,8 +9,8 @@ import tyndau.index.DocumentsIndexed;
 import tyndau.index.IndexSchema;
 
 /**
- * Matches every newly indexed document against every topic (MemoryIndex, see {@link TopicMatcher})
- * and announces the matches: the feed that alerts listen to. Counts matches per topic and side.
+ * Announces every newly indexed document with the topics its one reading matched (carried on the
+ * row, never matched again): the feed that alerts listen to. Counts matches per topic and side.
  */
 @ApplicationScoped
 public class TopicPercolator {
@@ -18,19 +18,17 @@ public class TopicPercolator {
     public record Matched(IndexSchema.Row row, List<String> topics) {
     }
 
-    private final TopicMatcher matcher;
     private final MeterRegistry metrics;
     private final Event<Matched> matched;
 
-    TopicPercolator(TopicMatcher matcher, MeterRegistry metrics, Event<Matched> matched) {
-        this.matcher = matcher;
+    TopicPercolator(MeterRegistry metrics, Event<Matched> matched) {
         this.metrics = metrics;
         this.matched = matched;
     }
 
     void onIndexed(@ObservesAsync DocumentsIndexed event) {
         for (IndexSchema.Row row : event.rows()) {
-            List<String> topics = matcher.topicsOf(row);
+            List<String> topics = row.topics();
             for (String t : topics) {
                 metrics.counter("tyndau.topic.matches", "topic", t, "side", row.side()).increment();
             }

@@ -31,8 +31,11 @@ import tyndau.web.ApiException;
 public class TopicService {
     private static final Logger LOG = Logger.getLogger(TopicService.class);
 
-    /** A topic with its query parsed, ready to run. */
-    public record Compiled(TopicView topic, Query query) {
+    /** A topic with its query parsed, ready to run, and compiled for one document at a time when it can be. */
+    public record Compiled(TopicView topic, Query query, java.util.Optional<QueryMatcher> matcher) {
+        Compiled(TopicView topic, Query query) {
+            this(topic, query, QueryMatcher.compile(query));
+        }
     }
 
     private final TyndauConfig config;

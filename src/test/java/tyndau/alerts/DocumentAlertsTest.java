@@ -127,4 +127,37 @@ class DocumentAlertsTest {
         given().queryParam("rule", rule).queryParam("kind", "public-surge").get("/api/alerts").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(0));
     }
+
+    @Test
+    void anAnalystsOwnArchiveGetsItsHistoryOnceAndNothingIsPushed() {
+        AlertsFixture f = new AlertsFixture();
+        String word = f.topic("tariff", true);
+        String rule = f.id("history");
+        AlertsFixture.rule(Map.of("id", rule, "kind", "sensitive-announcement", "topics", List.of(f.id("tariff"))));
+        java.time.LocalDate day = java.time.LocalDate.of(2019, 3, 1).plusDays(new java.util.Random().nextInt(300));
+        AlertsFixture.importLines(f.line("government", word, AlertsFixture.almaty(day, 10, 0), "Tariff decree")
+                + f.line("government", word, AlertsFixture.almaty(day.plusDays(20), 10, 0), "Tariff decree amended"));
+        AlertsFixture.evaluate();
+        AlertsFixture.assertCount(0, AlertsFixture.alerts(rule), "old news raises nothing outside a history pass");
+
+        given().post("/api/alerts/history").then().statusCode(401);
+        given().header("Authorization", AlertsFixture.KEY).queryParam("from", "2019-13-01").post("/api/alerts/history")
+                .then().statusCode(400);
+        JsonPath first = given().header("Authorization", AlertsFixture.KEY).queryParam("from", day.toString())
+                .queryParam("to", day.plusDays(5).toString()).post("/api/alerts/history").then().statusCode(200).extract().jsonPath();
+        // Another test's rule that watches every sensitive topic may raise its own alert on these documents too.
+        assertTrue(first.getInt("byKind.'sensitive-announcement'") >= 1, first.prettify());
+        assertEquals(first.getInt("raised"), ((Map<?, ?>) first.get("byKind")).values().stream().mapToInt(v -> (Integer) v).sum());
+        List<Map<String, Object>> raised = AlertsFixture.alerts(rule);
+        AlertsFixture.assertCount(1, raised, "only the range asked for");
+        assertEquals(true, raised.get(0).get("historical"));
+
+        JsonPath again = given().header("Authorization", AlertsFixture.KEY).queryParam("from", day.toString())
+                .queryParam("to", day.plusDays(30).toString()).post("/api/alerts/history").then().statusCode(200).extract().jsonPath();
+        assertTrue(again.getInt("byKind.'sensitive-announcement'") >= 1, "the second document, once: " + again.prettify());
+        JsonPath third = given().header("Authorization", AlertsFixture.KEY).queryParam("from", day.toString())
+                .queryParam("to", day.plusDays(30).toString()).post("/api/alerts/history").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, third.getInt("raised"), "nothing raised twice: " + third.prettify());
+        AlertsFixture.assertCount(2, AlertsFixture.alerts(rule), "two alerts in all");
+    }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Re-posts and syndicated copies, through the import endpoint and back out of the API. */
+/** Re-sends, re-posts and syndicated copies, through the import endpoint and back out of the API. */
 @QuarkusTest
 @Tag("persistence")
 class DedupeResourceTest {
@@ -29,18 +29,86 @@ class DedupeResourceTest {
     }
 
     @Test
-    void theSameTitleFromOneSourceWithinAWeekIsARepost() {
+    void storiesWithEqualTitlesAndDifferentBodiesFromOneSourceOnOneDayAreAllStoredAndCounted() {
         String run = "d" + UUID.randomUUID().toString().substring(0, 8);
         String u = "https://example.org/" + run + "/";
-        JsonPath r = importLines(line(run, u + "1", "МИД провел брифинг", "Первый текст.", "2023-03-01T10:00:00+06:00")
-                + line(run, u + "2", "МИД провёл брифинг!", "Тот же материал, другой адрес.", "2023-03-03T10:00:00+06:00")
-                + line(run, u + "3", "МИД провел брифинг", "Через две недели: новый брифинг.", "2023-03-15T10:00:00+06:00")
-                + line(run + "-other", u + "4", "МИД провел брифинг", "Другой источник, тот же заголовок.", "2023-03-01T12:00:00+06:00"));
+        String day = java.time.LocalDate.of(2032, 1, 1).plusDays(new java.util.Random().nextInt(3000)).toString();
+        StringBuilder lines = new StringBuilder();
+        String[] bodies = {
+            "Курс доллара на бирже вырос до 470 тенге, евро подешевел на два тенге.",
+            "Министр иностранных дел провел переговоры с послом Китая о транзите грузов.",
+            "В Алматы ожидается снег и гололед, водителей просят быть осторожнее на дорогах.",
+            "Парламент одобрил поправки в бюджет на следующий год во втором чтении.",
+            "Делегация Турции прибыла в Астану для обсуждения гуманитарной помощи."};
+        for (int i = 0; i < bodies.length; i++) {
+            lines.append(line(run, u + i, "Главное за день", bodies[i], day + "T" + (10 + i) + ":00:00+06:00"));
+        }
+        JsonPath r = importLines(lines.toString());
+        assertEquals(5, r.getInt("accepted"), r.prettify());
+        assertEquals(0, r.getInt("duplicates"), r.prettify());
+        assertEquals(0, r.getInt("nearDuplicates"), r.prettify());
+        JsonPath stored = given().queryParam("source", run).queryParam("size", 50).get("/api/documents").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(5, stored.getInt("total"));
+        for (Object copy : stored.getList("items.duplicateOf")) {
+            assertNull(copy, "a shared title alone never makes a copy");
+        }
+        JsonPath found = given().queryParam("from", day).queryParam("to", day).queryParam("q", "source:" + run)
+                .get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertEquals(5, found.getInt("total"));
+        assertEquals(5, countPublicNonCopiesOf(run, day), "all five count in attention");
+        JsonPath timeline = given().queryParam("from", day).queryParam("to", day).get("/api/timeline")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(timeline.getInt("buckets[0].public.all") >= 5, timeline.prettify());
+        assertEquals(timeline.getInt("buckets[0].public.all"), countPublicNonCopies(day), timeline.prettify());
+        // Only the very same document is not stored again: same URL, or same GUID of the source.
+        JsonPath again = importLines(line(run, u + "0", "Главное за день", bodies[0], day + "T10:00:00+06:00")
+                + line(run, u + "0?utm_source=tg", "Главное за день", bodies[0], day + "T10:00:00+06:00"));
+        assertEquals(2, again.getInt("duplicates"), again.prettify());
+        assertEquals(0, again.getInt("accepted"));
+    }
+
+    @Test
+    void aRepostOfTheSameTextAtAnotherAddressIsStoredAsACopyWithItsReason() {
+        String run = "r" + UUID.randomUUID().toString().substring(0, 8);
+        String u = "https://example.org/" + run + "/";
+        String day = java.time.LocalDate.of(2032, 1, 1).plusDays(new java.util.Random().nextInt(3000)).toString();
+        JsonPath r = importLines(line(run, u + "1", "Курс валют", "Доллар 470, евро 505.", day + "T09:00:00+06:00")
+                + line(run, u + "1-amp", "Курс валют", "Доллар 470, евро 505.", day + "T09:05:00+06:00")
+                + line(run, u + "2", "Курс валют", "Доллар 471, евро 503.", day + "T15:00:00+06:00"));
         assertEquals(3, r.getInt("accepted"), r.prettify());
-        assertEquals(1, r.getInt("duplicates"));
-        // Across batches too: the window is checked against stored rows.
-        JsonPath again = importLines(line(run, u + "5", "мид провел брифинг", "Ещё одна копия.", "2023-03-16T09:00:00+06:00"));
-        assertEquals(1, again.getInt("duplicates"), again.prettify());
+        assertEquals(1, r.getInt("nearDuplicates"), r.prettify());
+        JsonPath docs = given().queryParam("source", run).queryParam("size", 50).get("/api/documents").then().extract().jsonPath();
+        long first = -1;
+        for (int i = 0; i < 3; i++) {
+            if (docs.getString("items[" + i + "].url").endsWith("/1")) {
+                first = docs.getLong("items[" + i + "].id");
+            }
+        }
+        boolean linked = false;
+        for (int i = 0; i < 3; i++) {
+            if (docs.getString("items[" + i + "].url").endsWith("/1-amp")) {
+                assertEquals(first, docs.getLong("items[" + i + "].duplicateOf"));
+                assertTrue(docs.getString("items[" + i + "].duplicateReason").contains("same title and text"), docs.prettify());
+                linked = true;
+            } else {
+                assertNull(docs.get("items[" + i + "].duplicateOf"), "a different text is its own story");
+            }
+        }
+        assertTrue(linked);
+    }
+
+    static int countPublicNonCopiesOf(String source, String day) {
+        JsonPath all = given().queryParam("from", day).queryParam("to", day).queryParam("q", "source:" + source).queryParam("size", 100)
+                .get("/api/search").then().statusCode(200).extract().jsonPath();
+        int n = 0;
+        for (Object id : all.getList("items.id")) {
+            JsonPath d = given().get("/api/documents/" + id).then().extract().jsonPath();
+            if (d.get("duplicateOf") == null && "public".equals(d.get("side"))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test

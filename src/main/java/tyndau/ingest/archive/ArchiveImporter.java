@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tyndau.TyndauConfig;
 import tyndau.document.DocumentWriter;
 import tyndau.document.NewDocument;
@@ -23,15 +27,21 @@ import tyndau.document.WriteOutcome;
  */
 @ApplicationScoped
 public class ArchiveImporter {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ArchiveImporter.class);
+    /** An import answers once what it stored is searchable, unless the index takes longer than this. */
+    private static final java.time.Duration INDEX_WAIT = java.time.Duration.ofMinutes(2);
+
     private final DocumentWriter writer;
+    private final tyndau.index.LuceneIndex index;
     private final TyndauConfig config;
     private final ImportLineParser parser;
     private final Counter acceptedCounter;
     private final Counter duplicateCounter;
     private final Counter rejectedCounter;
 
-    ArchiveImporter(DocumentWriter writer, TyndauConfig config, ObjectMapper json, MeterRegistry metrics) {
+    ArchiveImporter(DocumentWriter writer, tyndau.index.LuceneIndex index, TyndauConfig config, ObjectMapper json, MeterRegistry metrics) {
         this.writer = writer;
+        this.index = index;
         this.config = config;
         this.parser = new ImportLineParser(json);
         this.acceptedCounter = lines(metrics, "accepted");
@@ -47,11 +57,20 @@ public class ArchiveImporter {
     }
 
     public ImportResult importLines(InputStream body) {
+        long started = System.nanoTime();
+        String before = writer.timings();
         Tally tally = new Tally(config.imports().maxReportedErrors());
         LineReader reader = new LineReader(new InputStreamReader(body, StandardCharsets.UTF_8),
                 config.imports().maxLineChars());
         List<NewDocument> batch = new ArrayList<>();
         List<Long> batchLines = new ArrayList<>();
+        // One batch is stored on this thread while the request thread reads and prepares the next.
+        ExecutorService storing = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-store");
+            t.setDaemon(true);
+            return t;
+        });
+        Flush flush = new Flush(storing, tally);
         try {
             for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
                 if (line.tooLong()) {
@@ -73,40 +92,92 @@ public class ArchiveImporter {
                 batch.add(parsed.document());
                 batchLines.add(line.number());
                 if (batch.size() >= config.imports().batchSize()) {
-                    flush(batch, batchLines, tally);
+                    flush.submit(batch, batchLines);
+                    batch = new ArrayList<>();
+                    batchLines = new ArrayList<>();
                 }
             }
         } catch (IOException e) {
-            flush(batch, batchLines, tally);
+            flush.submit(batch, batchLines);
+            flush.finish();
+            storing.shutdown();
             throw new UncheckedIOException("the request body could not be read to its end", e);
         }
-        flush(batch, batchLines, tally);
+        flush.submit(batch, batchLines);
+        flush.finish();
+        storing.shutdown();
+        long stored = System.nanoTime();
+        if (tally.accepted > 0 && !index.awaitIndexed(writer.maxSeq(), INDEX_WAIT)) {
+            LOG.warnf("import stored %d documents; the index has not caught up after %s and keeps going", tally.accepted, INDEX_WAIT);
+        }
+        LOG.infof("import: %d accepted (%d copies), %d duplicates, %d rejected in %d ms (+%d ms until searchable); writer %s",
+                tally.accepted, tally.nearDuplicates, tally.duplicates, tally.rejected, (stored - started) / 1_000_000,
+                (System.nanoTime() - stored) / 1_000_000, writer.timings());
         return tally.result();
     }
 
-    private void flush(List<NewDocument> batch, List<Long> lines, Tally tally) {
-        if (batch.isEmpty()) {
-            return;
+    /** Batches on their way to the database: at most one stored at a time, outcomes tallied in order. */
+    private final class Flush {
+        private final ExecutorService storing;
+        private final Tally tally;
+        private Future<?> inFlight;
+
+        Flush(ExecutorService storing, Tally tally) {
+            this.storing = storing;
+            this.tally = tally;
         }
-        List<WriteOutcome> outcomes = writer.write(batch);
-        for (int i = 0; i < outcomes.size(); i++) {
-            WriteOutcome o = outcomes.get(i);
-            switch (o.kind()) {
-                case ACCEPTED -> tally.accepted++;
-                case DUPLICATE -> tally.duplicates++;
-                case REJECTED -> tally.reject(lines.get(i), o.reason());
+
+        void submit(List<NewDocument> batch, List<Long> lines) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            DocumentWriter.Batch prepared = writer.prepare(batch);
+            finish();
+            inFlight = storing.submit(() -> tally(writer.write(prepared), lines));
+        }
+
+        void finish() {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing an import batch", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
             }
         }
-        acceptedCounter.increment(outcomes.stream().filter(o -> o.kind() == WriteOutcome.Kind.ACCEPTED).count());
-        duplicateCounter.increment(outcomes.stream().filter(o -> o.kind() == WriteOutcome.Kind.DUPLICATE).count());
-        batch.clear();
-        lines.clear();
+
+        private void tally(List<WriteOutcome> outcomes, List<Long> lines) {
+            synchronized (tally) {
+                for (int i = 0; i < outcomes.size(); i++) {
+                    WriteOutcome o = outcomes.get(i);
+                    switch (o.kind()) {
+                        case ACCEPTED -> {
+                            tally.accepted++;
+                            if (o.nearDuplicate()) {
+                                tally.nearDuplicates++;
+                            }
+                        }
+                        case DUPLICATE -> tally.duplicates++;
+                        case REJECTED -> tally.reject(lines.get(i), o.reason());
+                    }
+                }
+            }
+            acceptedCounter.increment(outcomes.stream().filter(o -> o.kind() == WriteOutcome.Kind.ACCEPTED).count());
+            duplicateCounter.increment(outcomes.stream().filter(o -> o.kind() == WriteOutcome.Kind.DUPLICATE).count());
+        }
     }
 
     private final class Tally {
         final int maxErrors;
         long accepted;
         long duplicates;
+        long nearDuplicates;
         long rejected;
         final List<ImportResult.LineError> errors = new ArrayList<>();
 
@@ -114,7 +185,7 @@ public class ArchiveImporter {
             this.maxErrors = maxErrors;
         }
 
-        void reject(long line, String reason) {
+        synchronized void reject(long line, String reason) {
             rejected++;
             rejectedCounter.increment();
             if (errors.size() < maxErrors) {
@@ -122,9 +193,9 @@ public class ArchiveImporter {
             }
         }
 
-        ImportResult result() {
+        synchronized ImportResult result() {
             errors.sort(java.util.Comparator.comparingLong(ImportResult.LineError::line));
-            return new ImportResult(accepted, duplicates, rejected, List.copyOf(errors), rejected > errors.size() ? Boolean.TRUE : null);
+            return new ImportResult(accepted, duplicates, nearDuplicates, rejected, List.copyOf(errors), rejected > errors.size() ? Boolean.TRUE : null);
         }
     }
 }

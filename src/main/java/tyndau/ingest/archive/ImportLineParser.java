@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import tyndau.document.NewDocument;
 import tyndau.ingest.CanonicalUrl;
 import tyndau.ingest.HtmlText;
-import tyndau.ingest.LanguageGuess;
+import tyndau.ingest.Normaliser;
 import tyndau.source.Source;
 import tyndau.source.SourceRole;
 
@@ -25,8 +25,6 @@ import tyndau.source.SourceRole;
  * An importer cannot guess a date, so a line without a parseable {@code published} is rejected.
  */
 final class ImportLineParser {
-    static final int MAX_TITLE = 2000;
-    static final int MAX_BODY = 1_000_000;
     private static final Pattern LANG = Pattern.compile("[a-z]{2,3}");
 
     private final ObjectMapper json;
@@ -90,29 +88,17 @@ final class ImportLineParser {
         if (published.isEmpty()) {
             return Parsed.error("'published' is not an ISO-8601 date or date-time: " + clip(publishedText.get(), 40));
         }
-        String rawBody = text(node, "body").orElse("");
-        String body;
-        String bodyHtml = null;
-        if (HtmlText.looksLikeHtml(rawBody)) {
-            bodyHtml = clip(HtmlText.sanitise(rawBody), MAX_BODY);
-            body = HtmlText.text(rawBody);
-        } else {
-            body = rawBody.strip();
-        }
-        body = clip(body, MAX_BODY);
         Optional<String> langText = text(node, "lang");
-        String lang;
+        String lang = null;
         if (langText.isPresent() && !langText.get().isBlank()) {
             lang = langText.get().trim().toLowerCase(Locale.ROOT);
             if (!LANG.matcher(lang).matches()) {
                 return Parsed.error("'lang' must be an ISO 639 code such as kk, ru or en");
             }
-        } else {
-            lang = LanguageGuess.of(title + "\n" + body).orElse(null);
         }
-        String guid = text(node, "guid").map(String::trim).filter(g -> !g.isEmpty()).map(g -> clip(g, 1024)).orElse(null);
-        return new Parsed(new NewDocument(source, role, url.get(), guid, clip(title, MAX_TITLE), body, bodyHtml,
-                published.get(), now, lang), null);
+        Normaliser.Result r = Normaliser.normalise(new Normaliser.Raw(source, role, url.get(), text(node, "guid").orElse(null), title,
+                text(node, "body").orElse(""), null, published.get(), now, lang, null, null));
+        return r.document() != null ? new Parsed(r.document(), null) : Parsed.error(r.reason());
     }
 
     /** ISO-8601 with offset or zone; a date or date-time without one is read as UTC (README "Import"). */

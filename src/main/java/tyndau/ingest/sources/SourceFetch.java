@@ -19,6 +19,7 @@ import tyndau.document.Hashes;
 import tyndau.document.NewDocument;
 import tyndau.document.WriteOutcome;
 import tyndau.ingest.CanonicalUrl;
+import tyndau.ingest.Normaliser;
 import tyndau.ingest.fetch.FetchException;
 import tyndau.ingest.fetch.Fetched;
 import tyndau.ingest.fetch.SafeFetcher;
@@ -39,16 +40,18 @@ class SourceFetch {
 
     private final SafeFetcher fetcher;
     private final DocumentWriter writer;
+    private final tyndau.index.LuceneIndex index;
     private final RobotsPolicy robots;
     private final FeedItems feedItems;
     private final SourceHealth health;
     private final TyndauConfig config;
     private final ObjectMapper json;
 
-    SourceFetch(SafeFetcher fetcher, DocumentWriter writer, RobotsPolicy robots, FeedItems feedItems, SourceHealth health,
+    SourceFetch(SafeFetcher fetcher, DocumentWriter writer, tyndau.index.LuceneIndex index, RobotsPolicy robots, FeedItems feedItems, SourceHealth health,
                 TyndauConfig config, ObjectMapper json) {
         this.fetcher = fetcher;
         this.writer = writer;
+        this.index = index;
         this.robots = robots;
         this.feedItems = feedItems;
         this.health = health;
@@ -130,15 +133,21 @@ class SourceFetch {
                     continue;
                 }
                 Article a = ArticleExtractor.extract(page.body(), page.contentType(), page.finalUri(), selectors, zone, Instant.now());
-                String url = a.canonicalUrl() != null ? a.canonicalUrl() : CanonicalUrl.of(page.finalUri().toString()).orElse(null);
-                if (url == null || a.title() == null || a.title().isBlank()) {
+                String url = a.canonicalUrl() != null ? a.canonicalUrl() : page.finalUri().toString();
+                if (a.title() == null || a.title().isBlank()) {
                     rejected++;
-                    problems.add(link + ": " + (url == null ? "no usable URL" : "no title found"));
+                    problems.add(link + ": no title found");
+                    continue;
+                }
+                Normaliser.Result r = Normaliser.normalise(new Normaliser.Raw(source.id, source.role, url, null, a.title(), a.text(),
+                        a.bodyHtml(), a.published(), Instant.now(), null, a.language(), source.language));
+                if (r.document() == null) {
+                    rejected++;
+                    problems.add(link + ": " + r.reason());
                     continue;
                 }
                 a.warnings().forEach(w -> problems.add(link + ": " + w));
-                docs.add(new NewDocument(source.id, source.role, url, null, a.title(), a.text(), a.bodyHtml(), a.published(),
-                        Instant.now(), tyndau.ingest.Languages.decide(a.title() + "\n" + a.text(), a.language(), source.language)));
+                docs.add(r.document());
             } catch (FetchException | RuntimeException e) {
                 rejected++;
                 problems.add(link + ": " + e.getMessage());
@@ -197,6 +206,9 @@ class SourceFetch {
                     problems.add(items.documents().get(i).url() + ": " + w.reason());
                 }
             }
+        }
+        if (created > 0) {
+            index.awaitIndexed(writer.maxSeq(), java.time.Duration.ofSeconds(30));
         }
         return new FetchOutcome(source.id, at, created, duplicates, rejected, null, false,
                 items.documents().size() + items.rejected(), ids, problems.size() > 50 ? problems.subList(0, 50) : problems);
