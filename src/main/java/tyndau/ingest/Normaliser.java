@@ -8,7 +8,7 @@ import tyndau.source.SourceRole;
 /**
  * The one rule by which every {@link NewDocument} is built, whatever it came from (an import line, a
  * feed item, a scraped article, {@code /api/analyze}): the canonical URL, the body as sanitised HTML
- * and plain text, the title (markup removed; an untitled item is named by its first words), every
+ * and plain text, the title (an untitled item is named by its first words), every
  * length clipped to what the database holds so that no item can fail its batch, and the language.
  */
 public final class Normaliser {
@@ -65,7 +65,9 @@ public final class Normaliser {
             text = rawBody.strip();
         }
         text = clip(text, MAX_BODY);
-        String title = raw.title() == null ? "" : HtmlText.inline(raw.title()).strip();
+        // Titles arrive as text (feed parsers and extractors decode them; an import line's is decoded by its
+        // parser): markup is not taken out again, or a decoded "&lt;script&gt;" would vanish as a tag.
+        String title = raw.title() == null ? "" : raw.title().strip();
         if (title.isEmpty()) {
             title = firstWords(text);
         }

@@ -7,25 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tyndau.WithArchive;
 
 /** On the bundled archive the paper's cases come out as the paper tells them. */
 @QuarkusTest
-@TestProfile(PaperCasesTest.WithArchive.class)
+@TestProfile(WithArchive.class)
 class PaperCasesTest {
-
-    public static class WithArchive implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("tyndau.demo.enabled", "true");
-        }
-    }
 
     private static boolean ready;
 

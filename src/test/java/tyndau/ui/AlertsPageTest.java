@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import tyndau.WithArchive;
 
 /**
  * The alerts page: an alert raised by an import while the page is open appears without a reload, and

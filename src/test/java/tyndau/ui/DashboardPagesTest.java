@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import tyndau.WithArchive;
 
 /** Every dashboard page in a real headless Chromium, on the bundled archive. */
 @QuarkusTest

@@ -30,6 +30,8 @@ public class ArchiveImporter {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ArchiveImporter.class);
     /** An import answers once what it stored is searchable, unless the index takes longer than this. */
     private static final java.time.Duration INDEX_WAIT = java.time.Duration.ofMinutes(2);
+    /** Every this many batches a long import logs its pace. */
+    private static final int PROGRESS_EVERY = 100;
 
     private final DocumentWriter writer;
     private final tyndau.index.LuceneIndex index;
@@ -121,6 +123,7 @@ public class ArchiveImporter {
         private final ExecutorService storing;
         private final Tally tally;
         private Future<?> inFlight;
+        private int batches;
 
         Flush(ExecutorService storing, Tally tally) {
             this.storing = storing;
@@ -131,9 +134,20 @@ public class ArchiveImporter {
             if (batch.isEmpty()) {
                 return;
             }
+            long t0 = System.nanoTime();
             DocumentWriter.Batch prepared = writer.prepare(batch);
             finish();
-            inFlight = storing.submit(() -> tally(writer.write(prepared), lines));
+            long read = System.nanoTime() - t0;
+            int number = ++batches;
+            inFlight = storing.submit(() -> {
+                long t1 = System.nanoTime();
+                tally(writer.write(prepared), lines);
+                if (number == 1 || number % PROGRESS_EVERY == 0) {
+                    // Long imports show their pace as they go: batch times should stay flat as the table grows.
+                    LOG.infof("import: batch %d (%d lines) read in %d ms, stored in %d ms; %d accepted so far", number, lines.size(),
+                            read / 1_000_000, (System.nanoTime() - t1) / 1_000_000, tally.accepted);
+                }
+            });
         }
 
         void finish() {

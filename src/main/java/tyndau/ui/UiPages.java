@@ -1,4 +1,4 @@
-package tyndau.web.ui;
+package tyndau.ui;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;

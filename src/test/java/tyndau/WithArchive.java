@@ -1,13 +1,16 @@
-package tyndau.ui;
+package tyndau;
 
 import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** The dashboard tests run on the bundled archive, imported on start as on a fresh installation. */
+/**
+ * Tests on the bundled archive, imported on start as on a fresh installation: the dashboard tests and
+ * the paper's cases share one start (Quarkus orders test classes by profile).
+ */
 public class WithArchive implements QuarkusTestProfile {
-    static final String API_KEY = "test-api-key";
+    public static final String API_KEY = "test-api-key";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -15,7 +18,7 @@ public class WithArchive implements QuarkusTestProfile {
     }
 
     /** Waits until the archive is imported and indexed (readiness); RestAssured knows the port only inside a test. */
-    static void awaitReady() throws InterruptedException {
+    public static void awaitReady() throws InterruptedException {
         for (int i = 0; i < 900; i++) {
             if (given().get("/q/health/ready").statusCode() == 200) {
                 return;

@@ -1,4 +1,4 @@
-package tyndau.web.ui;
+package tyndau.ui;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

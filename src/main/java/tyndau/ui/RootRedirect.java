@@ -1,4 +1,4 @@
-package tyndau.web.ui;
+package tyndau.ui;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

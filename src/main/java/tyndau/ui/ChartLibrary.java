@@ -1,4 +1,4 @@
-package tyndau.web.ui;
+package tyndau.ui;
 
 import jakarta.inject.Singleton;
 import java.io.IOException;

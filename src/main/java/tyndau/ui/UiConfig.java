@@ -1,4 +1,4 @@
-package tyndau.web.ui;
+package tyndau.ui;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package tyndau.web.ui;
+package tyndau.ui;
 
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
