@@ -1,4 +1,4 @@
-package tyndau.source;
+package tyndau.ingest.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.Response;
-import tyndau.ingest.sources.FetchOutcome;
-import tyndau.ingest.sources.SourcePoller;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,6 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import tyndau.source.Side;
+import tyndau.source.Source;
+import tyndau.source.SourceInput;
+import tyndau.source.SourceRegistry;
 import tyndau.web.ApiException;
 
 /**
