@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tyndau.index.LuceneIndex;
 import tyndau.source.Side;
 import tyndau.source.Source;
 
@@ -17,9 +16,9 @@ import tyndau.source.Source;
 @ApplicationScoped
 public class DocumentService {
     private final Side side;
-    private final LuceneIndex index;
+    private final IndexedTopics index;
 
-    DocumentService(Side side, LuceneIndex index) {
+    DocumentService(Side side, IndexedTopics index) {
         this.side = side;
         this.index = index;
     }

@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
-import tyndau.index.Analyser;
-import tyndau.index.IndexSchema;
+import tyndau.document.Analyser;
 import tyndau.source.Side;
 import tyndau.source.Source;
 
@@ -54,7 +53,7 @@ public class DocumentWriter {
     }
 
     /** A document on its way in: its row (analysed once) and its database entity (fingerprinted). */
-    private record Prepared(NewDocument input, Document entity, IndexSchema.Row row) {
+    private record Prepared(NewDocument input, Document entity, DocumentRow row) {
     }
 
     /** Documents read and ready to store ({@link #prepare}); opaque to callers. */
@@ -97,7 +96,7 @@ public class DocumentWriter {
         }
         long t1 = System.nanoTime();
         List<WriteOutcome> outcomes;
-        List<IndexSchema.Row> rows = new ArrayList<>();
+        List<DocumentRow> rows = new ArrayList<>();
         long maxSeq;
         lock.lock();
         try {
@@ -109,7 +108,7 @@ public class DocumentWriter {
                 rows.clear();
                 outcomes = new ArrayList<>(batch.size());
                 for (Prepared p : prepared) {
-                    List<IndexSchema.Row> one = new ArrayList<>(1);
+                    List<DocumentRow> one = new ArrayList<>(1);
                     try {
                         p.entity().id = null;
                         outcomes.add(QuarkusTransaction.requiringNew().call(() -> store(List.of(p), one)).get(0));
@@ -170,7 +169,7 @@ public class DocumentWriter {
             Document d = entity(n);
             Source s = sources.get(n.sourceId());
             tyndau.source.SourceRole role = s != null ? s.role : n.role();
-            IndexSchema.Row row = null;
+            DocumentRow row = null;
             if (role != null && !known.contains(d.urlHash)) {
                 row = analysed(n, role);
                 d.tone = row.tone();
@@ -180,8 +179,8 @@ public class DocumentWriter {
         }).toList();
     }
 
-    private IndexSchema.Row analysed(NewDocument n, tyndau.source.SourceRole role) {
-        IndexSchema.Row row = new IndexSchema.Row(0, 0, n.sourceId(), role.wire(), side.of(role), n.language(), n.publishedAt(), null,
+    private DocumentRow analysed(NewDocument n, tyndau.source.SourceRole role) {
+        DocumentRow row = new DocumentRow(0, 0, n.sourceId(), role.wire(), side.of(role), n.language(), n.publishedAt(), null,
                 null, n.title(), n.body());
         return row.with(analyser.analyse(row, false));
     }
@@ -203,7 +202,7 @@ public class DocumentWriter {
         return d;
     }
 
-    private List<WriteOutcome> store(List<Prepared> batch, List<IndexSchema.Row> rows) {
+    private List<WriteOutcome> store(List<Prepared> batch, List<DocumentRow> rows) {
         long inside = System.nanoTime();
         try {
             return storeInTransaction(batch, rows);
@@ -212,7 +211,7 @@ public class DocumentWriter {
         }
     }
 
-    private List<WriteOutcome> storeInTransaction(List<Prepared> batch, List<IndexSchema.Row> rows) {
+    private List<WriteOutcome> storeInTransaction(List<Prepared> batch, List<DocumentRow> rows) {
         Set<String> hashes = new HashSet<>();
         Set<String> guids = new HashSet<>();
         Set<String> sourceIds = new HashSet<>();
@@ -302,7 +301,7 @@ public class DocumentWriter {
             if (d.guid != null) {
                 storedGuids.put(d.sourceId + "\n" + d.guid, d.id);
             }
-            IndexSchema.Row row = p.row() != null ? p.row() : analysed(p.input(), sources.get(d.sourceId).role);
+            DocumentRow row = p.row() != null ? p.row() : analysed(p.input(), sources.get(d.sourceId).role);
             d.tone = row.tone();
             rows.add(row.stored(d.id, d.seq, d.duplicateOf));
             outcomes[i] = WriteOutcome.accepted(d.id, d.duplicateOf);

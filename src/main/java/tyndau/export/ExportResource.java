@@ -34,6 +34,8 @@ import tyndau.search.SearchRequest;
 import tyndau.search.SearchService;
 import tyndau.source.Source;
 import tyndau.web.ApiException;
+import tyndau.web.Csv;
+import tyndau.document.DocumentRow;
 
 /** {@code /api/export/*}: documents (CSV, JSONL; streamed) and episodes (CSV, JSON) for R, pandas, spreadsheets. */
 @Path("/api/export")
@@ -90,7 +92,7 @@ class ExportResource {
                     if (d == null) {
                         continue;
                     }
-                    IndexSchema.Row row = index.rowOf(d, sources.get(d.sourceId));
+                    DocumentRow row = index.rowOf(d, sources.get(d.sourceId));
                     List<String> topics = topicsById.getOrDefault(id, List.of());
                     if (f.equals("csv")) {
                         w.write(Csv.row(List.of(Csv.number(d.id), d.publishedAt == null ? "" : d.publishedAt.toString(),

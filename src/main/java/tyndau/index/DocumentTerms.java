@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import tyndau.document.DocumentRow;
 
 /**
  * The terms a document would put in each field of the index ({@link IndexSchema#toLucene}), with the
@@ -28,7 +29,7 @@ public final class DocumentTerms {
     }
 
     /** Analyses {@code row} with the index's own analysers. */
-    public static DocumentTerms of(IndexSchema.Row row) {
+    public static DocumentTerms of(DocumentRow row) {
         DocumentTerms t = new DocumentTerms(row.published());
         t.keyword(IndexSchema.ID, Long.toString(row.id()));
         t.keyword(IndexSchema.SOURCE, row.source());

@@ -1,7 +1,8 @@
 package tyndau.index;
 
 import java.util.List;
+import tyndau.document.DocumentRow;
 
 /** Fired after new rows reached the live index (not during a rebuild), for percolation and alerts. */
-public record DocumentsIndexed(List<IndexSchema.Row> rows) {
+public record DocumentsIndexed(List<DocumentRow> rows) {
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tyndau.document.DocumentRow;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
@@ -74,31 +75,7 @@ public final class IndexSchema {
     private IndexSchema() {
     }
 
-    /** The source-of-truth values a Lucene document is built from, with what the analysis found in them. */
-    public record Row(long id, long seq, String source, String role, String side, String language, Instant published,
-                      Double tone, Long duplicateOf, String title, String body, List<String> topics, Map<String, Double> topicTones) {
-
-        public Row(long id, long seq, String source, String role, String side, String language, Instant published,
-                   Double tone, Long duplicateOf, String title, String body) {
-            this(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, List.of(), Map.of());
-        }
-
-        public Row with(Analysis a) {
-            return new Row(id, seq, source, role, side, language, published, a.tone(), duplicateOf, title, body, a.topics(),
-                    a.topicTones());
-        }
-
-        /** The same row under the id and sequence number the database gave it, linked to its original when a copy. */
-        public Row stored(long newId, long newSeq, Long original) {
-            return new Row(newId, newSeq, source, role, side, language, published, tone, original, title, body, topics, topicTones);
-        }
-
-        public String text() {
-            return title + "\n\n" + (body == null ? "" : body);
-        }
-    }
-
-    public static Document toLucene(Row r) {
+    public static Document toLucene(DocumentRow r) {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(r.id()), Field.Store.YES));
         doc.add(new NumericDocValuesField(SEQ, r.seq()));

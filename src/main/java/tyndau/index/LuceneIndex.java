@@ -38,8 +38,12 @@ import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
 import tyndau.document.Document;
 import tyndau.document.DocumentsCommitted;
+import tyndau.document.IndexedTopics;
 import tyndau.source.Side;
 import tyndau.source.Source;
+import tyndau.document.Analyser;
+import tyndau.document.Analysis;
+import tyndau.document.DocumentRow;
 
 /**
  * The Lucene projection of the database. Indexing is driven by the document sequence number: each
@@ -52,7 +56,7 @@ import tyndau.source.Source;
  * {@code index/current}. A rebuild writes the next generation beside it and swaps the pointer.
  */
 @ApplicationScoped
-public class LuceneIndex {
+public class LuceneIndex implements IndexedTopics {
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
     static final String SEQ_KEY = "tyndau.seq";
     static final String SCORING_KEY = "tyndau.scoring";
@@ -95,8 +99,8 @@ public class LuceneIndex {
             this.searchers = new SearcherManager(writer, new SearcherFactory());
         }
 
-        void index(List<IndexSchema.Row> rows) throws IOException {
-            for (IndexSchema.Row r : rows) {
+        void index(List<DocumentRow> rows) throws IOException {
+            for (DocumentRow r : rows) {
                 writer.updateDocument(new Term(IndexSchema.ID, Long.toString(r.id())), IndexSchema.toLucene(r));
             }
         }
@@ -120,7 +124,7 @@ public class LuceneIndex {
     }
 
     /** Analysed rows handed over by the writer after their commit, by sequence number, waiting for the feeder. */
-    private final ConcurrentSkipListMap<Long, IndexSchema.Row> pending = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, DocumentRow> pending = new ConcurrentSkipListMap<>();
     /** Room left in {@link #pending}: a writer faster than the index waits here (bounded memory). */
     private final Semaphore room = new Semaphore(PENDING_ROWS);
     private final Object signal = new Object();
@@ -273,11 +277,11 @@ public class LuceneIndex {
 
     /** Takes the writer's analysed rows; waits while too many are ahead of the index (bounded memory), then lets them be read back instead. */
     void onCommitted(@Observes DocumentsCommitted event) {
-        List<IndexSchema.Row> rows = event.rows();
+        List<DocumentRow> rows = event.rows();
         if (!rows.isEmpty() && rows.size() <= PENDING_ROWS && !stopping) {
             try {
                 if (room.tryAcquire(rows.size(), 60, TimeUnit.SECONDS)) {
-                    for (IndexSchema.Row r : rows) {
+                    for (DocumentRow r : rows) {
                         if (pending.put(r.seq(), r) != null) {
                             room.release();
                         }
@@ -314,17 +318,17 @@ public class LuceneIndex {
     }
 
     /** Contiguous handed-over rows right after {@code seq} (at most a few batches); rows at or below it are dropped. */
-    private List<IndexSchema.Row> takePending(long seq) {
+    private List<DocumentRow> takePending(long seq) {
         int dropped = 0;
         while (!pending.isEmpty() && pending.firstKey() <= seq) {
             if (pending.pollFirstEntry() != null) {
                 dropped++;
             }
         }
-        List<IndexSchema.Row> out = new java.util.ArrayList<>();
+        List<DocumentRow> out = new java.util.ArrayList<>();
         long next = seq + 1;
         while (out.size() < 5 * BATCH) {
-            IndexSchema.Row r = pending.remove(next);
+            DocumentRow r = pending.remove(next);
             if (r == null) {
                 break;
             }
@@ -356,7 +360,7 @@ public class LuceneIndex {
         while (true) {
             long from = g.indexedSeq;
             String scoring = g.scoring == null || g.indexedSeq == 0 ? analyser.version() : g.scoring;
-            List<IndexSchema.Row> rows = takePending(from);
+            List<DocumentRow> rows = takePending(from);
             if (rows.isEmpty()) {
                 rows = rowsAfter(from, false);
             }
@@ -368,7 +372,7 @@ public class LuceneIndex {
             synchronized (signal) {
                 signal.notifyAll();
             }
-            List<IndexSchema.Row> news = rows.stream().filter(r -> r.seq() > announceAbove).toList();
+            List<DocumentRow> news = rows.stream().filter(r -> r.seq() > announceAbove).toList();
             if (!news.isEmpty()) {
                 // Asynchronous: percolation and alerts must not hold the index's write lock.
                 indexed.fireAsync(new DocumentsIndexed(news)).exceptionally(e -> {
@@ -380,7 +384,7 @@ public class LuceneIndex {
     }
 
     /** Up to {@link #BATCH} rows above {@code seq}, in sequence order, each in its own short transaction. */
-    List<IndexSchema.Row> rowsAfter(long seq, boolean rescore) {
+    List<DocumentRow> rowsAfter(long seq, boolean rescore) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Document> docs = em.createQuery("from Document d where d.seq > :s order by d.seq", Document.class)
                     .setParameter("s", seq)
@@ -388,9 +392,9 @@ public class LuceneIndex {
                     .getResultList();
             Map<String, Source> sources = new HashMap<>();
             Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
-            List<IndexSchema.Row> rows = new java.util.ArrayList<>(docs.size());
+            List<DocumentRow> rows = new java.util.ArrayList<>(docs.size());
             for (Document d : docs) {
-                IndexSchema.Row row = rowOf(d, sources.get(d.sourceId));
+                DocumentRow row = rowOf(d, sources.get(d.sourceId));
                 Analysis a = analyser.analyse(row, rescore);
                 if (d.tone == null || d.tone != a.tone()) {
                     // Re-scoring writes the new tone back to the row (same seq: the index gets it here).
@@ -403,8 +407,8 @@ public class LuceneIndex {
     }
 
     /** The index's view of a stored document. */
-    public IndexSchema.Row rowOf(Document d, Source s) {
-        return new IndexSchema.Row(d.id, d.seq, d.sourceId, s.role.wire(), side.of(s.role), d.language, d.publishedAt,
+    public DocumentRow rowOf(Document d, Source s) {
+        return new DocumentRow(d.id, d.seq, d.sourceId, s.role.wire(), side.of(s.role), d.language, d.publishedAt,
                 d.tone, d.duplicateOf, d.title, d.body);
     }
 
@@ -432,7 +436,7 @@ public class LuceneIndex {
                 if (stopping) {
                     throw new IOException("the service is stopping; the rebuild is abandoned (the current index is kept)");
                 }
-                List<IndexSchema.Row> rows = rowsAfter(g.indexedSeq, true);
+                List<DocumentRow> rows = rowsAfter(g.indexedSeq, true);
                 if (rows.isEmpty()) {
                     break;
                 }
@@ -500,6 +504,7 @@ public class LuceneIndex {
     }
 
     /** The topics stored with each of {@code ids} when it was indexed (ids not in the index are absent). */
+    @Override
     public Map<Long, List<String>> topicsOf(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

@@ -21,9 +21,10 @@ import tyndau.ingest.scrape.Article;
 import tyndau.ingest.scrape.ArticleExtractor;
 import tyndau.ingest.scrape.Selectors;
 import tyndau.source.Source;
-import tyndau.index.Analyser;
+import tyndau.document.Analyser;
 import tyndau.source.Side;
 import tyndau.web.ApiException;
+import tyndau.document.DocumentRow;
 
 /**
  * {@code POST /api/analyze}: what ingestion would make of a page or a text, without storing it —
@@ -104,10 +105,10 @@ class AnalyzeResource {
             title = t;
             text = n.document().body();
         }
-        IndexSchema.Row row = new IndexSchema.Row(0, 0, source == null ? "analyze" : source.id,
+        DocumentRow row = new DocumentRow(0, 0, source == null ? "analyze" : source.id,
                 source == null ? null : source.role.wire(), source == null ? null : side.of(source.role), language, published, null,
                 null, t, text);
-        tyndau.index.Analysis a = analyser.analyse(row, true);
+        tyndau.document.Analysis a = analyser.analyse(row, true);
         return new Analysis(title, text, published, published == null, dateSource, language, a.tone(), a.topics(),
                 canonical, author, warnings);
     }

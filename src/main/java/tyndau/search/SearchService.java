@@ -31,6 +31,7 @@ import tyndau.index.QueryLanguage;
 import tyndau.source.Source;
 import tyndau.topics.TopicService;
 import tyndau.web.ApiException;
+import tyndau.document.DocumentRow;
 
 /** Full-text search with filters, relevance or date order, highlights and facets. */
 @ApplicationScoped
@@ -151,7 +152,7 @@ public class SearchService {
                 continue;
             }
             Source s = sources.get(d.sourceId);
-            IndexSchema.Row row = index.rowOf(d, s);
+            DocumentRow row = index.rowOf(d, s);
             String snippet = null;
             for (String f : fields) {
                 String[] forField = snippets.get(f);

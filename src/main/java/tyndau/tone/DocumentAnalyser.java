@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.memory.MemoryIndex;
 import tyndau.document.Hashes;
-import tyndau.index.Analyser;
-import tyndau.index.Analysis;
+import tyndau.document.Analyser;
+import tyndau.document.Analysis;
 import tyndau.index.Analyzers;
 import tyndau.index.DocumentTerms;
 import tyndau.index.IndexSchema;
 import tyndau.topics.TopicService;
+import tyndau.document.DocumentRow;
 
 /**
  * The one reading of a document: its tone, the topics whose query it matches, and its tone about
@@ -34,7 +35,7 @@ public class DocumentAnalyser implements Analyser {
     }
 
     @Override
-    public Analysis analyse(IndexSchema.Row row, boolean rescore) {
+    public Analysis analyse(DocumentRow row, boolean rescore) {
         List<TopicService.Compiled> all = topics.all();
         List<TopicService.Compiled> matched = new ArrayList<>();
         if (!all.isEmpty()) {
@@ -66,7 +67,7 @@ public class DocumentAnalyser implements Analyser {
         return matched.stream().map(t -> t.topic().id()).toList();
     }
 
-    private static Map<String, Double> topicTones(IndexSchema.Row row, DocumentTerms terms, ToneScorer.Tone tone,
+    private static Map<String, Double> topicTones(DocumentRow row, DocumentTerms terms, ToneScorer.Tone tone,
                                                   List<TopicService.Compiled> matched) {
         String text = row.text();
         List<List<ToneScorer.SentenceTone>> about = new ArrayList<>();
@@ -80,7 +81,7 @@ public class DocumentAnalyser implements Analyser {
                     hit = t.matcher().get().matches(terms, s.start(), s.end());
                 } else {
                     if (slow == null) {
-                        IndexSchema.Row one = new IndexSchema.Row(row.id(), row.seq(), row.source(), row.role(), row.side(),
+                        DocumentRow one = new DocumentRow(row.id(), row.seq(), row.source(), row.role(), row.side(),
                                 row.language(), row.published(), null, null, text.substring(s.start(), s.end()), "");
                         slow = MemoryIndex.fromDocument(IndexSchema.toLucene(one), Analyzers.PER_FIELD);
                     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import java.util.List;
 import tyndau.index.DocumentsIndexed;
 import tyndau.index.IndexSchema;
+import tyndau.document.DocumentRow;
 
 /**
  * Announces every newly indexed document with the topics its one reading matched (carried on the
@@ -15,7 +16,7 @@ import tyndau.index.IndexSchema;
 @ApplicationScoped
 public class TopicPercolator {
     /** A new document and the topics it matched (empty when none). */
-    public record Matched(IndexSchema.Row row, List<String> topics) {
+    public record Matched(DocumentRow row, List<String> topics) {
     }
 
     private final MeterRegistry metrics;
@@ -27,7 +28,7 @@ public class TopicPercolator {
     }
 
     void onIndexed(@ObservesAsync DocumentsIndexed event) {
-        for (IndexSchema.Row row : event.rows()) {
+        for (DocumentRow row : event.rows()) {
             List<String> topics = row.topics();
             for (String t : topics) {
                 metrics.counter("tyndau.topic.matches", "topic", t, "side", row.side()).increment();

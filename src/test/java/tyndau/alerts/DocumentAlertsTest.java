@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tyndau.index.IndexSchema;
 import tyndau.topics.TopicPercolator;
+import tyndau.document.DocumentRow;
 
 /** The sensitive-announcement rule: which documents raise alerts, how a burst groups, and that nothing fires twice. */
 @QuarkusTest
@@ -81,7 +82,7 @@ class DocumentAlertsTest {
         for (Map<String, Object> d : burst.<Map<String, Object>>getList("documents")) {
             long id = ((Number) d.get("id")).longValue();
             // What the percolator announces for every document when the index is rebuilt at start.
-            percolated.fire(new TopicPercolator.Matched(new IndexSchema.Row(id, id, f.run + "-gov", "government", "government", "en",
+            percolated.fire(new TopicPercolator.Matched(new DocumentRow(id, id, f.run + "-gov", "government", "government", "en",
                     Instant.parse((String) d.get("published")), 0.0, null, (String) d.get("title"), ""), List.of(f.id("visa"))));
         }
         // 409 when a rebuild started by the topic edits above is still running: that one counts too.

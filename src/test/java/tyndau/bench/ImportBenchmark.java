@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import tyndau.document.DocumentWriter;
 import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
+import tyndau.document.DocumentRow;
 
 /**
  * NDJSON import through {@code POST /api/import} (parse, normalise, dedupe, tone, topics, store,
@@ -89,12 +90,12 @@ class ImportBenchmark {
     /** Each step of reading a document, alone on one thread over the same lines: where the time goes. */
     private static void stagesAlone(Path file) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        java.util.List<IndexSchema.Row> rows = new java.util.ArrayList<>();
+        java.util.List<DocumentRow> rows = new java.util.ArrayList<>();
         long t0 = System.nanoTime();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 JsonNode n = json.readTree(line);
-                rows.add(new IndexSchema.Row(rows.size(), rows.size(), n.get("source").asText(), "social", "public", n.get("lang").asText(),
+                rows.add(new DocumentRow(rows.size(), rows.size(), n.get("source").asText(), "social", "public", n.get("lang").asText(),
                         Instant.parse(n.get("published").asText()), null, null, n.get("title").asText(), n.get("body").asText()));
             }
         }
@@ -102,23 +103,23 @@ class ImportBenchmark {
         tyndau.tone.LexiconToneScorer tone = new tyndau.tone.LexiconToneScorer();
         t0 = System.nanoTime();
         double sink = 0;
-        for (IndexSchema.Row row : rows) {
+        for (DocumentRow row : rows) {
             sink += tone.score(row.text(), row.language()).score();
         }
         stage("tone (lexicon, sentences)", t0, rows.size());
         t0 = System.nanoTime();
-        for (IndexSchema.Row row : rows) {
+        for (DocumentRow row : rows) {
             sink += tyndau.index.DocumentTerms.of(row).occurrences(IndexSchema.TEXT_ANY, "russia").length;
         }
         stage("index terms (both text fields analysed)", t0, rows.size());
         t0 = System.nanoTime();
-        for (IndexSchema.Row row : rows) {
+        for (DocumentRow row : rows) {
             long[] sig = tyndau.document.Fingerprints.minhash(row.body(), 30);
             sink += sig == null ? 0 : tyndau.document.Fingerprints.encode(sig).length();
         }
         stage("MinHash + encoding", t0, rows.size());
         t0 = System.nanoTime();
-        for (IndexSchema.Row row : rows) {
+        for (DocumentRow row : rows) {
             sink += tyndau.document.Hashes.sha256(row.text()).length();
         }
         stage("SHA-256 of the text", t0, rows.size());

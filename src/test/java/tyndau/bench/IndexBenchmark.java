@@ -34,6 +34,7 @@ import tyndau.index.QueryLanguage;
 import tyndau.responsiveness.Method;
 import tyndau.responsiveness.ResponsivenessService;
 import tyndau.signals.Range;
+import tyndau.document.DocumentRow;
 
 /**
  * On-demand benchmark (not part of the default test run):
@@ -108,7 +109,7 @@ class IndexBenchmark {
             for (Doc doc : docs) {
                 String line = json.writeValueAsString(java.util.Map.of("title", doc.title(), "body", doc.body(), "lang", doc.lang()));
                 var node = json.readTree(line);
-                IndexSchema.Row row = new IndexSchema.Row(doc.id(), doc.id(), "s" + (doc.id() % 17), "social", doc.side(),
+                DocumentRow row = new DocumentRow(doc.id(), doc.id(), "s" + (doc.id() % 17), "social", doc.side(),
                         node.get("lang").asText(), doc.published(), null, null, node.get("title").asText(), node.get("body").asText());
                 w.addDocument(IndexSchema.toLucene(row));
             }

@@ -23,6 +23,7 @@ import tyndau.index.Analyzers;
 import tyndau.index.DocumentTerms;
 import tyndau.index.IndexSchema;
 import tyndau.index.QueryLanguage;
+import tyndau.document.DocumentRow;
 
 /**
  * A compiled topic query must answer exactly as Lucene does on a MemoryIndex of the same document:
@@ -89,7 +90,7 @@ class QueryMatcherTest {
                     body.append(sentences.get(r.nextInt(sentences.size()))[1]).append(' ');
                 }
             }
-            IndexSchema.Row row = new IndexSchema.Row(i, i, "s" + (i % 3), "independent_media", i % 2 == 0 ? "public" : "government",
+            DocumentRow row = new DocumentRow(i, i, "s" + (i % 3), "independent_media", i % 2 == 0 ? "public" : "government",
                     lang, i % 5 == 0 ? null : Instant.parse("2023-01-01T00:00:00Z").plusSeconds(86_400L * (i % 400)), null, null,
                     title, body.toString().strip());
             DocumentTerms terms = DocumentTerms.of(row);
@@ -111,7 +112,7 @@ class QueryMatcherTest {
         Query q = QueryLanguage.parse("+(Turkey) +(aid)", false);
         QueryMatcher m = QueryMatcher.compile(q).orElseThrow();
         String text = "Turkey was hit.\n\nKazakhstan sends aid to Turkey.";
-        IndexSchema.Row row = new IndexSchema.Row(1, 1, "s", "government", "government", "en", null, null, null, "Turkey was hit.",
+        DocumentRow row = new DocumentRow(1, 1, "s", "government", "government", "en", null, null, null, "Turkey was hit.",
                 "Kazakhstan sends aid to Turkey.");
         DocumentTerms terms = DocumentTerms.of(row);
         assertTrue(m.matches(terms));

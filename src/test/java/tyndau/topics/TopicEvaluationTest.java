@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import tyndau.index.Analyzers;
 import tyndau.index.IndexSchema;
 import tyndau.index.QueryLanguage;
+import tyndau.document.DocumentRow;
 
 /**
  * How well the default topics of feeds/topics.yml find the countries they name, measured on text
@@ -43,7 +44,7 @@ class TopicEvaluationTest {
     }
 
     static boolean matches(String topic, String text, String lang) {
-        IndexSchema.Row row = new IndexSchema.Row(1, 1, "eval", "social", "public", lang, null, null, null, text, "");
+        DocumentRow row = new DocumentRow(1, 1, "eval", "social", "public", lang, null, null, null, text, "");
         MemoryIndex mi = MemoryIndex.fromDocument(IndexSchema.toLucene(row), Analyzers.PER_FIELD);
         return mi.search(TOPICS.get(topic)) > 0;
     }

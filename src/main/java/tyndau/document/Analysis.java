@@ -1,4 +1,4 @@
-package tyndau.index;
+package tyndau.document;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package tyndau.export;
+package tyndau.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package tyndau.export;
+package tyndau.web;
 
 import java.util.List;
 

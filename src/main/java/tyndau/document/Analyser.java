@@ -1,4 +1,4 @@
-package tyndau.index;
+package tyndau.document;
 
 /**
  * The one reading of a document's text (implemented by the tone feature, which owns tone and
@@ -11,7 +11,7 @@ public interface Analyser {
      * Reads {@code row}; its stored tone is kept unless it has none or {@code rescore} is true
      * (the scorer changed).
      */
-    Analysis analyse(IndexSchema.Row row, boolean rescore);
+    Analysis analyse(DocumentRow row, boolean rescore);
 
     /** Changes when any result would change (scorer, lexicons, topic queries): the index is then re-read. */
     String version();

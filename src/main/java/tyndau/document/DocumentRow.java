@@ -1,0 +1,36 @@
+package tyndau.document;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stored document as the index and the alert rules see it: the database row's values, its source's
+ * role and side, and what its one reading found (tone, topics, topic tones). Built by the writer and
+ * handed downstream, or built from the row when the index catches up.
+ */
+public record DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
+                          Double tone, Long duplicateOf, String title, String body, List<String> topics,
+                          Map<String, Double> topicTones) {
+
+    public DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
+                       Double tone, Long duplicateOf, String title, String body) {
+        this(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, List.of(), Map.of());
+    }
+
+    public DocumentRow with(Analysis a) {
+        return new DocumentRow(id, seq, source, role, side, language, published, a.tone(), duplicateOf, title, body, a.topics(),
+                a.topicTones());
+    }
+
+    /** The same row under the id and sequence number the database gave it, linked to its original when a copy. */
+    public DocumentRow stored(long newId, long newSeq, Long original) {
+        return new DocumentRow(newId, newSeq, source, role, side, language, published, tone, original, title, body, topics,
+                topicTones);
+    }
+
+    /** Title and body as one text, as indexed and scored. */
+    public String text() {
+        return title + "\n\n" + (body == null ? "" : body);
+    }
+}
