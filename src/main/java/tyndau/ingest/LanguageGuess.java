@@ -97,6 +97,10 @@ public final class LanguageGuess {
         if (!letters.enough()) {
             return Optional.empty();
         }
+        if (letters.plainlyRussian()) {
+            // What Lingua would answer anyway once the letters rule out kk and uk: it was 85 % of a feed's normalising.
+            return Optional.of("ru");
+        }
         if (detector != null) {
             // Most likely first; the first one the letters do not rule out.
             for (Language language : detector.computeLanguageConfidenceValues(forLingua(sample)).keySet()) {
@@ -200,6 +204,14 @@ public final class LanguageGuess {
                 case "uk" -> ukrainian > 0 || ukrainianI > 0 && kazakh == 0;
                 default -> true;
             };
+        }
+
+        /**
+         * A sentence or more of Cyrillic with none of Kazakh's or Ukrainian's letters (so {@link #allow}
+         * leaves neither) and little Latin: Russian, with no model to ask.
+         */
+        boolean plainlyRussian() {
+            return chars >= SENTENCE_CHARS && cyrillic >= 4 * latin && kazakh == 0 && ukrainian == 0 && ukrainianI == 0;
         }
 
         Optional<String> guess() {
