@@ -45,6 +45,7 @@ class Deliveries {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean stopping;
 
     Deliveries(AlertQueries queries, RuleService rules, SafeFetcher fetcher, Mailer mailer, AlertMail mail,
                AlertsConfig config, ObjectMapper json) {
@@ -59,6 +60,9 @@ class Deliveries {
 
     /** Sends what is due soon, on the delivery thread; calls while a run is queued coalesce. */
     void kick() {
+        if (stopping) {
+            return;
+        }
         if (queued.compareAndSet(false, true)) {
             worker.submit(() -> {
                 queued.set(false);
@@ -161,8 +165,14 @@ class Deliveries {
         return wait.compareTo(max) > 0 ? max : wait;
     }
 
+    /** Before the database goes away (ShutdownEvent comes first): no run may start or go on after it. */
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent stop) {
+        close();
+    }
+
     @PreDestroy
     void close() {
+        stopping = true;
         worker.shutdownNow();
     }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
+import tyndau.YamlDefaults;
 import tyndau.topics.TopicService;
 import tyndau.web.ApiException;
 
@@ -59,50 +60,29 @@ class RuleService {
 
     /** After the topics (priority 10), which rules may name. */
     void onStart(@Observes @Priority(15) StartupEvent start) {
-        Path file = config.feedsDir().resolve("alerts.yml");
-        if (Files.isRegularFile(file)) {
-            try {
-                loadDefaults(file);
-            } catch (IOException | RuntimeException e) {
-                LOG.errorf("feeds/alerts.yml could not be loaded (%s); alert rules in the database are kept", e.getMessage());
-            }
-        } else {
-            LOG.warnf("no default alert rules: %s does not exist", file.toAbsolutePath());
-        }
+        YamlDefaults.loadOnStart(config.feedsDir().resolve("alerts.yml"), "rules", this::parseDefault, this::storeDefault);
         reload();
     }
 
     /** Reads the defaults; a bad rule is logged and skipped, the others are loaded. Answers how many were loaded. */
     int loadDefaults(Path file) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        JsonNode list = root == null ? null : root.get("rules");
-        if (list == null || !list.isArray()) {
-            throw new IOException("expected a 'rules' list");
-        }
-        int n = 0;
-        int i = 0;
-        for (JsonNode r : list) {
-            i++;
-            Rule rule;
-            try {
-                rule = RuleValidation.validate(parse(r), Optional.empty(), t -> topics.byId(t).isPresent());
-            } catch (ApiException e) {
-                LOG.errorf("alerts.yml: rule %d ('%s') skipped: %s", i, r.path("id").asText(""), e.getMessage());
-                continue;
-            }
-            QuarkusTransaction.requiringNew().run(() -> {
-                AlertRule existing = AlertRule.findById(rule.id());
-                if (existing == null) {
-                    store(new AlertRule(), rule, false).persist();
-                } else if (!existing.edited) {
-                    store(existing, rule, false);
-                }
-            });
-            n++;
-        }
-        LOG.infof("loaded %d default alert rules from %s", n, file);
+        int n = YamlDefaults.load(file, "rules", this::parseDefault, this::storeDefault);
         reload();
         return n;
+    }
+
+    private Rule parseDefault(JsonNode r) {
+        return RuleValidation.validate(parse(r), Optional.empty(), t -> topics.byId(t).isPresent());
+    }
+
+    /** A default is inserted when missing and updated while nobody has edited it through the API. */
+    private void storeDefault(Rule rule) {
+        AlertRule existing = AlertRule.findById(rule.id());
+        if (existing == null) {
+            store(new AlertRule(), rule, false).persist();
+        } else if (!existing.edited) {
+            store(existing, rule, false);
+        }
     }
 
     /**

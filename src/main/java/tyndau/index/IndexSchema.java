@@ -13,6 +13,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
@@ -44,7 +45,8 @@ public final class IndexSchema {
     public static final String TOPIC_TONE_PREFIX = "tone_topic.";
     /**
      * Ids of the topics the document matched when it was indexed: StringField to filter, stored so read
-     * paths show a document's topics without re-running every topic (a topic edit re-indexes).
+     * paths show a document's topics without re-running every topic (a topic edit re-indexes), and
+     * SortedSetDocValues so search facets count topics in the same pass as the other fields.
      */
     public static final String TOPIC = "topic";
     /**
@@ -99,6 +101,7 @@ public final class IndexSchema {
         }
         for (String topic : r.topics()) {
             doc.add(new StringField(TOPIC, topic, Field.Store.YES));
+            doc.add(new SortedSetDocValuesField(TOPIC, new BytesRef(topic)));
         }
         r.topicTones().forEach((topic, tone) -> doc.add(new DoubleDocValuesField(TOPIC_TONE_PREFIX + topic, tone)));
         String text = r.text();

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
@@ -30,25 +31,50 @@ public final class QueryLanguage {
         }
     }
 
-    /** Parses {@code q}; blank means every document. {@code and} makes space-separated terms all required. */
+    /** Longest query accepted, in characters. */
+    public static final int MAX_CHARS = 2000;
+    /** Characters a wildcard or prefix term must start with before its first * or ?. */
+    public static final int MIN_WILDCARD_PREFIX = 2;
+    /** Terms a wildcard or prefix term expands to at most (the most frequent are kept). */
+    public static final int MAX_EXPANSIONS = 128;
+
+    /**
+     * Parses {@code q}; blank means every document. {@code and} makes space-separated terms all
+     * required. What could exhaust the server is refused with the reason: regular expressions and
+     * fuzzy terms (an automaton built from {@code /(ab){0,2147483647}/} fills the heap; {@code /.*x/}
+     * and fuzzy terms walk the whole term dictionary of five language fields), wildcards that do not
+     * start with {@link #MIN_WILDCARD_PREFIX} letters, longer queries than {@link #MAX_CHARS}; a
+     * wildcard keeps its {@link #MAX_EXPANSIONS} most frequent terms. Every failure is an
+     * {@link InvalidQuery}, never another exception.
+     */
     public static Query parse(String q, boolean and) throws InvalidQuery {
         if (q == null || q.isBlank()) {
             return new MatchAllDocsQuery();
+        }
+        if (q.length() > MAX_CHARS) {
+            throw new InvalidQuery("the query is longer than " + MAX_CHARS + " characters");
         }
         Parser p = new Parser();
         p.setDefaultOperator(and ? QueryParser.Operator.AND : QueryParser.Operator.OR);
         p.setAllowLeadingWildcard(false);
         p.setSplitOnWhitespace(true);
+        p.setMultiTermRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
         try {
             return p.parse(q);
         } catch (ParseException e) {
             throw new InvalidQuery(describe(e, q));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQuery("the query expands to too many terms; make wildcards longer");
+        } catch (RuntimeException e) {
+            // The classic parser throws more than ParseException on odd input (e.g. from automata).
+            throw new InvalidQuery("the query cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 
     private static String describe(ParseException e, String q) {
+        if (e.getCause() instanceof ParseException refused && refused.currentToken == null && refused.getMessage() != null) {
+            return refused.getMessage();
+        }
         String m = e.getMessage() == null ? "" : e.getMessage();
         if (e.currentToken != null && e.currentToken.next != null) {
             var t = e.currentToken.next;
@@ -61,6 +87,43 @@ public final class QueryLanguage {
     private static final class Parser extends MultiFieldQueryParser {
         Parser() {
             super(Analyzers.textFields(), Analyzers.PER_FIELD);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            throw new ParseException("regular expressions (/.../) are not supported; put text with slashes in quotes");
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            throw new ParseException("fuzzy terms (word~) are not supported; list the spellings you want instead");
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            checkWildcard(termStr);
+            return super.getWildcardQuery(field, termStr);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            checkWildcard(termStr + "*");
+            return super.getPrefixQuery(field, termStr);
+        }
+
+        private static void checkWildcard(String term) throws ParseException {
+            int first = term.length();
+            for (int i = 0; i < term.length(); i++) {
+                char c = term.charAt(i);
+                if (c == '*' || c == '?') {
+                    first = i;
+                    break;
+                }
+            }
+            if (first < MIN_WILDCARD_PREFIX) {
+                throw new ParseException("a wildcard needs at least " + MIN_WILDCARD_PREFIX + " letters before its first * or ?: '"
+                        + term + "'");
+            }
         }
 
         @Override

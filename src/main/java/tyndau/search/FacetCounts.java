@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
-/** Counts matching documents per value of keyword fields, from SortedDocValues (no stored fields read). */
+/** Counts matching documents per value of keyword fields, from sorted (set) doc values: no stored fields read, one pass for every field. */
 final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<String, Map<String, Long>>> {
     private final List<String> fields;
 
@@ -53,7 +53,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
     static final class Counter extends SimpleCollector {
         private final List<String> fields;
         final Map<String, Map<String, Long>> totals = new HashMap<>();
-        private final List<SortedDocValues> values = new ArrayList<>();
+        private final List<SortedSetDocValues> values = new ArrayList<>();
         private final List<int[]> ordCounts = new ArrayList<>();
 
         Counter(List<String> fields) {
@@ -67,18 +67,21 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
             values.clear();
             ordCounts.clear();
             for (String f : fields) {
-                SortedDocValues dv = DocValues.getSorted(context.reader(), f);
+                SortedSetDocValues dv = DocValues.getSortedSet(context.reader(), f);
                 values.add(dv);
-                ordCounts.add(new int[Math.max(0, dv.getValueCount())]);
+                ordCounts.add(new int[(int) Math.max(0, dv.getValueCount())]);
             }
         }
 
         @Override
         public void collect(int doc) throws IOException {
             for (int i = 0; i < values.size(); i++) {
-                SortedDocValues dv = values.get(i);
+                SortedSetDocValues dv = values.get(i);
                 if (dv.advanceExact(doc)) {
-                    ordCounts.get(i)[dv.ordValue()]++;
+                    int[] counts = ordCounts.get(i);
+                    for (int k = 0; k < dv.docValueCount(); k++) {
+                        counts[(int) dv.nextOrd()]++;
+                    }
                 }
             }
         }
@@ -91,7 +94,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
         private void flush() throws IOException {
             for (int i = 0; i < values.size(); i++) {
                 int[] counts = ordCounts.get(i);
-                SortedDocValues dv = values.get(i);
+                SortedSetDocValues dv = values.get(i);
                 Map<String, Long> into = totals.get(fields.get(i));
                 for (int ord = 0; ord < counts.length; ord++) {
                     if (counts[ord] > 0) {

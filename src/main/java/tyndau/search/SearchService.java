@@ -15,6 +15,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -38,14 +39,18 @@ import tyndau.document.DocumentRow;
 public class SearchService {
     static final int MAX_SIZE = 100;
     static final int MAX_DEPTH = 10_000;
-    private static final List<String> FACET_FIELDS = List.of(IndexSchema.SOURCE, IndexSchema.LANG, IndexSchema.SIDE, IndexSchema.ROLE);
+    /** Topics come first, from the topics stored at indexing (one pass, not one count per topic). */
+    private static final List<String> FACET_FIELDS = List.of(IndexSchema.TOPIC, IndexSchema.SOURCE, IndexSchema.LANG, IndexSchema.SIDE,
+            IndexSchema.ROLE);
 
     private final LuceneIndex index;
     private final TopicService topics;
+    private final SearchConfig config;
 
-    SearchService(LuceneIndex index, TopicService topics) {
+    SearchService(LuceneIndex index, TopicService topics, SearchConfig config) {
         this.index = index;
         this.topics = topics;
+        this.config = config;
     }
 
     /** The filters of a request as one query (the free text is a MUST clause, the rest FILTER). */
@@ -84,37 +89,24 @@ public class SearchService {
         }
         Query query = query(r);
         int n = r.page() * r.size();
-        return index.withSearcher(searcher -> {
+        return index.withSearcher(shared -> {
+            // A searcher of its own over the same reader: the time limit belongs to this request only.
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            searcher.setSimilarity(shared.getSimilarity());
+            searcher.setTimeout(new QueryTimeoutImpl(config.timeout().toMillis()));
             TopDocs top = sort.equals("date")
                     ? searcher.search(query, n, newestFirst(), true)
                     : searcher.search(query, n);
             ScoreDoc[] all = top.scoreDocs;
             int start = Math.min((r.page() - 1) * r.size(), all.length);
             ScoreDoc[] page = java.util.Arrays.copyOfRange(all, start, all.length);
-            Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-            facets.put("topic", topicCounts(searcher, query));
-            facets.putAll(searcher.search(query, new FacetCounts(FACET_FIELDS)));
+            Map<String, Map<String, Long>> facets = new LinkedHashMap<>(searcher.search(query, new FacetCounts(FACET_FIELDS)));
             Map<String, Map<String, Long>> named = new LinkedHashMap<>();
             facets.forEach((k, v) -> named.put(k.equals(IndexSchema.LANG) ? "language" : k, v));
             // TopDocs counts exactly only up to a threshold; the total must be exact.
             long total = searcher.count(query);
-            return new SearchAnswer(total, r.page(), r.size(), sort, hits(searcher, query, page), named);
+            return new SearchAnswer(total, r.page(), r.size(), sort, hits(shared, query, page), named, searcher.timedOut());
         });
-    }
-
-    private Map<String, Long> topicCounts(IndexSearcher searcher, Query query) throws IOException {
-        Map<String, Long> counts = new HashMap<>();
-        for (TopicService.Compiled t : topics.all()) {
-            Query both = new BooleanQuery.Builder()
-                    .add(query, BooleanClause.Occur.FILTER)
-                    .add(t.query(), BooleanClause.Occur.FILTER)
-                    .build();
-            int c = searcher.count(both);
-            if (c > 0) {
-                counts.put(t.topic().id(), (long) c);
-            }
-        }
-        return FacetCounts.sortByCount(counts);
     }
 
     private List<SearchAnswer.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {

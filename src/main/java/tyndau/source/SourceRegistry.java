@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
+import tyndau.YamlDefaults;
 import tyndau.web.ApiException;
 
 /**
@@ -36,51 +37,32 @@ public class SourceRegistry {
 
     /** Before the archive import (priority 20 and later) so that archive lines meet their registered source. */
     void onStart(@Observes @Priority(5) StartupEvent start) {
-        Path file = config.feedsDir().resolve("sources.yml");
-        if (!Files.isRegularFile(file)) {
-            LOG.warnf("no source registry: %s does not exist", file.toAbsolutePath());
-            return;
-        }
-        try {
-            loadDefaults(file);
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf("feeds/sources.yml could not be loaded (%s); sources in the database are kept", e.getMessage());
-        }
+        YamlDefaults.loadOnStart(config.feedsDir().resolve("sources.yml"), "sources", SourceRegistry::parse, SourceRegistry::storeDefault);
     }
 
-    void loadDefaults(Path file) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode root = yaml.readTree(file.toFile());
-        JsonNode list = root == null ? null : root.get("sources");
-        if (list == null || !list.isArray()) {
-            throw new IOException("expected a 'sources' list");
+    int loadDefaults(Path file) throws IOException {
+        return YamlDefaults.load(file, "sources", SourceRegistry::parse, SourceRegistry::storeDefault);
+    }
+
+    private static SourceInput parse(JsonNode node) {
+        SourceInput in = new SourceInput(text(node, "id"), text(node, "name"), text(node, "type"), text(node, "url"),
+                text(node, "role"), text(node, "language"), text(node, "timeZone"), text(node, "pollInterval"),
+                node.has("enabled") ? node.get("enabled").asBoolean(true) : null, node.get("selectors"));
+        in.validate();
+        return in;
+    }
+
+    /** A default is inserted when missing and updated while nobody has edited or deleted it through the API. */
+    private static void storeDefault(SourceInput in) {
+        Source existing = Source.findById(in.id());
+        if (existing == null) {
+            Source s = new Source();
+            s.createdAt = Instant.now();
+            in.applyTo(s);
+            s.persist();
+        } else if (!existing.edited && !existing.deleted) {
+            in.applyTo(existing);
         }
-        int loaded = 0;
-        for (JsonNode node : list) {
-            SourceInput in;
-            try {
-                in = new SourceInput(text(node, "id"), text(node, "name"), text(node, "type"), text(node, "url"),
-                        text(node, "role"), text(node, "language"), text(node, "timeZone"), text(node, "pollInterval"),
-                        node.has("enabled") ? node.get("enabled").asBoolean(true) : null, node.get("selectors"));
-                in.validate();
-            } catch (ApiException e) {
-                LOG.errorf("sources.yml: source '%s' skipped: %s", node.path("id").asText("?"), e.getMessage());
-                continue;
-            }
-            QuarkusTransaction.requiringNew().run(() -> {
-                Source existing = Source.findById(in.id());
-                if (existing == null) {
-                    Source s = new Source();
-                    s.createdAt = Instant.now();
-                    in.applyTo(s);
-                    s.persist();
-                } else if (!existing.edited && !existing.deleted) {
-                    in.applyTo(existing);
-                }
-            });
-            loaded++;
-        }
-        LOG.infof("loaded %d sources from %s", loaded, file);
     }
 
     private static String text(JsonNode node, String field) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.apache.lucene.search.Query;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
+import tyndau.YamlDefaults;
 import tyndau.index.QueryLanguage;
 import tyndau.web.ApiException;
 
@@ -49,46 +50,29 @@ public class TopicService {
     }
 
     void onStart(@Observes @Priority(10) StartupEvent start) {
-        Path file = config.feedsDir().resolve("topics.yml");
-        if (Files.isRegularFile(file)) {
-            try {
-                loadDefaults(file);
-            } catch (IOException | RuntimeException e) {
-                LOG.errorf("feeds/topics.yml could not be loaded (%s); topics in the database are kept", e.getMessage());
-            }
-        } else {
-            LOG.warnf("no default topics: %s does not exist", file.toAbsolutePath());
-        }
+        YamlDefaults.loadOnStart(config.feedsDir().resolve("topics.yml"), "topics", TopicService::parseDefault, TopicService::storeDefault);
         reload();
     }
 
     void loadDefaults(Path file) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        JsonNode list = root == null ? null : root.get("topics");
-        if (list == null || !list.isArray()) {
-            throw new IOException("expected a 'topics' list");
+        YamlDefaults.load(file, "topics", TopicService::parseDefault, TopicService::storeDefault);
+    }
+
+    private static TopicView parseDefault(JsonNode t) {
+        TopicView v = new TopicView(t.path("id").asText(null), t.path("label").asText(null),
+                t.path("query").asText(null), t.path("sensitive").asBoolean(false));
+        validate(v);
+        return v;
+    }
+
+    /** A default is inserted when missing and updated while nobody has edited or deleted it through the API. */
+    private static void storeDefault(TopicView v) {
+        Topic existing = Topic.findById(v.id());
+        if (existing == null) {
+            store(new Topic(), v, false).persist();
+        } else if (!existing.edited) {
+            store(existing, v, false);
         }
-        int n = 0;
-        for (JsonNode t : list) {
-            TopicView v = new TopicView(t.path("id").asText(null), t.path("label").asText(null),
-                    t.path("query").asText(null), t.path("sensitive").asBoolean(false));
-            try {
-                validate(v);
-            } catch (ApiException e) {
-                LOG.errorf("topics.yml: topic '%s' skipped: %s", v.id(), e.getMessage());
-                continue;
-            }
-            QuarkusTransaction.requiringNew().run(() -> {
-                Topic existing = Topic.findById(v.id());
-                if (existing == null) {
-                    store(new Topic(), v, false).persist();
-                } else if (!existing.edited) {
-                    store(existing, v, false);
-                }
-            });
-            n++;
-        }
-        LOG.infof("loaded %d default topics from %s", n, file);
     }
 
     private static Topic store(Topic t, TopicView v, boolean edited) {

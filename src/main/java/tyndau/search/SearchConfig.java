@@ -1,0 +1,13 @@
+package tyndau.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Search limits (README "Security"). */
+@ConfigMapping(prefix = "tyndau.search")
+public interface SearchConfig {
+    /** A search (hits, count, facets) stops after this long and answers with what it found, marked partial. */
+    @WithDefault("5s")
+    Duration timeout();
+}
