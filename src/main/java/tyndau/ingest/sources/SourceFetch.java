@@ -118,6 +118,8 @@ class SourceFetch {
         List<String> problems = new ArrayList<>();
         int rejected = 0;
         ZoneId zone = ZoneId.of(source.timeZone);
+        List<Article> read = new ArrayList<>();
+        List<URI> readFrom = new ArrayList<>();
         for (URI link : fresh.subList(0, Math.min(fresh.size(), config.polling().maxArticles()))) {
             try {
                 String refused = robots.refusal(link);
@@ -133,25 +135,42 @@ class SourceFetch {
                     continue;
                 }
                 Article a = ArticleExtractor.extract(page.body(), page.contentType(), page.finalUri(), selectors, zone, Instant.now());
-                String url = a.canonicalUrl() != null ? a.canonicalUrl() : page.finalUri().toString();
                 if (a.title() == null || a.title().isBlank()) {
                     rejected++;
                     problems.add(link + ": no title found");
                     continue;
                 }
-                Normaliser.Result r = Normaliser.normalise(new Normaliser.Raw(source.id, source.role, url, null, a.title(), a.text(),
-                        a.bodyHtml(), a.published(), Instant.now(), null, a.language(), source.language));
-                if (r.document() == null) {
-                    rejected++;
-                    problems.add(link + ": " + r.reason());
-                    continue;
-                }
-                a.warnings().forEach(w -> problems.add(link + ": " + w));
-                docs.add(r.document());
+                read.add(a);
+                readFrom.add(page.finalUri());
             } catch (FetchException | RuntimeException e) {
                 rejected++;
                 problems.add(link + ": " + e.getMessage());
             }
+        }
+        // A canonical claimed by several pages of this run is nobody's (README "Sources").
+        java.util.Map<String, Integer> claims = new java.util.HashMap<>();
+        read.forEach(a -> {
+            if (a.canonicalUrl() != null) {
+                claims.merge(a.canonicalUrl(), 1, Integer::sum);
+            }
+        });
+        for (int i = 0; i < read.size(); i++) {
+            Article a = read.get(i);
+            URI from = readFrom.get(i);
+            String url = Canonicals.choose(a.canonicalUrl(), from, list.finalUri(), claims);
+            if (a.canonicalUrl() != null && !url.equals(a.canonicalUrl())) {
+                problems.add(from + ": rel=canonical " + a.canonicalUrl() + " not taken (another site, the site's root, the list page,"
+                        + " or claimed by several pages); stored under its own address");
+            }
+            Normaliser.Result r = Normaliser.normalise(new Normaliser.Raw(source.id, source.role, url, null, a.title(), a.text(),
+                    a.bodyHtml(), a.published(), Instant.now(), null, a.language(), source.language));
+            if (r.document() == null) {
+                rejected++;
+                problems.add(from + ": " + r.reason());
+                continue;
+            }
+            a.warnings().forEach(w -> problems.add(from + ": " + w));
+            docs.add(r.document());
         }
         if (fresh.size() > config.polling().maxArticles()) {
             problems.add((fresh.size() - config.polling().maxArticles()) + " more new links wait for the next run");

@@ -109,6 +109,16 @@ class SourcesResourceTest {
                 "Глава государства обсудил с послом Китая торговлю, транзит и безвизовый режим между странами.").getBytes(StandardCharsets.UTF_8)));
         server.createContext("/site/2.html", ex -> send(ex, 200, "text/html; charset=utf-8", article("Заявление без даты", "",
                 "В этой статье нет даты публикации, поэтому она сохраняется как недатируемая и не получает время загрузки.").getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/canon/list.html", ex -> send(ex, 200, "text/html; charset=utf-8", ("<html><body><ul class=\"news\">"
+                + "<li><a href=\"/canon/1.html\">1</a></li><li><a href=\"/canon/2.html\">2</a></li><li><a href=\"/canon/3.html\">3</a></li>"
+                + "</ul></body></html>").getBytes(StandardCharsets.UTF_8)));
+        for (int i = 1; i <= 3; i++) {
+            // Articles 1 and 2 carry the site-wide canonical some CMSs print on every page; article 3 claims another site's address.
+            String canonical = i < 3 ? base + "/" : "https://victim.example/news/exclusive";
+            String page = article("Статья " + i + " " + run, "", "Текст статьи номер " + i + ", разный у каждой.")
+                    .replace("<head>", "<head><link rel=\"canonical\" href=\"" + canonical + "\">");
+            server.createContext("/canon/" + i + ".html", ex -> send(ex, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8)));
+        }
         server.createContext("/private/3.html", ex -> send(ex, 200, "text/html", article("Closed", "", "closed").getBytes(StandardCharsets.UTF_8)));
         server.start();
     }
@@ -236,6 +246,18 @@ class SourcesResourceTest {
         // Second run: the articles are known, nothing is fetched again.
         JsonPath again = fetchNow(id);
         assertEquals(0, again.getInt("new"));
+    }
+
+    @Test
+    void aSiteWideOrForeignCanonicalIsNotBelievedAndEveryArticleIsKept() {
+        String id = register("canon", "html", "/canon/list.html", "{\"links\":\"ul.news a[href]\"}");
+        JsonPath o = fetchNow(id);
+        assertEquals(3, o.getInt("new"), o.prettify());
+        List<String> urls = given().queryParam("source", id).get("/api/documents").then().statusCode(200).extract().jsonPath()
+                .getList("items.url");
+        assertEquals(3, urls.size());
+        assertTrue(urls.stream().allMatch(u -> u.matches(".*/canon/[123]\\.html")), urls.toString());
+        assertTrue(o.getList("problems").toString().contains("not taken"), o.prettify());
     }
 
     @Test
