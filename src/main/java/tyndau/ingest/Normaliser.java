@@ -20,6 +20,12 @@ public final class Normaliser {
     public static final int MAX_GUID = 1024;
     /** Longest canonical URL accepted (the column holds 4,096); a longer one cannot be stored and is refused. */
     public static final int MAX_URL = 4096;
+    /**
+     * A publication time further in the future than this is not believed (clocks and time zones err by
+     * hours, not more): an import line is refused, a fetched item kept as undateable with a warning, so
+     * that one wrong date cannot push every default range forward.
+     */
+    public static final java.time.Duration MAX_FUTURE = java.time.Duration.ofHours(14);
     /** An untitled item (some social feeds) is named by its first words, about this many characters. */
     static final int UNTITLED_CHARS = 100;
 
@@ -37,11 +43,30 @@ public final class Normaliser {
                       Instant published, Instant fetched, String language, String declared, String sourceLanguage) {
     }
 
-    /** Either a document or the reason there is none; exactly one is present. */
-    public record Result(NewDocument document, String reason) {
+    /** Either a document or the reason there is none; {@code warning} says what was changed on the way (or null). */
+    public record Result(NewDocument document, String reason, String warning) {
+        Result(NewDocument document, String reason) {
+            this(document, reason, null);
+        }
+
         static Result refused(String reason) {
             return new Result(null, reason);
         }
+    }
+
+    /** As {@link #normalise(Raw)}; an import ({@code strictDates}) refuses a date in the future instead of dropping it. */
+    public static Result normalise(Raw raw, boolean strictDates) {
+        Instant now = Instant.now();
+        if (raw.published() != null && raw.published().isAfter(now.plus(MAX_FUTURE))) {
+            String what = "'published' " + raw.published() + " is in the future (more than " + MAX_FUTURE.toHours() + " h ahead)";
+            if (strictDates) {
+                return Result.refused(what);
+            }
+            Result r = normalise(new Raw(raw.sourceId(), raw.role(), raw.url(), raw.guid(), raw.title(), raw.body(), raw.extractedHtml(),
+                    null, raw.fetched(), raw.language(), raw.declared(), raw.sourceLanguage()));
+            return r.document() == null ? r : new Result(r.document(), null, what + ": kept as undateable");
+        }
+        return normalise(raw);
     }
 
     public static Result normalise(Raw raw) {

@@ -57,4 +57,16 @@ class NormaliserTest {
     void aDecodedTitleIsKeptAsTextMarkupCharactersAndAll() {
         assertEquals("<script>x</script> talks", of("https://example.org/f", "<script>x</script> talks", "b").document().title());
     }
+
+    @Test
+    void aFetchedItemDatedInTheFutureIsKeptUndateableWithAWarning() {
+        Instant future = Instant.now().plus(java.time.Duration.ofDays(30));
+        Normaliser.Raw raw = new Normaliser.Raw("src", SourceRole.INDEPENDENT_MEDIA, "https://example.org/g", null, "t", "b", null,
+                future, null, null, null, "ru");
+        Normaliser.Result fetched = Normaliser.normalise(raw, false);
+        assertNull(fetched.document().publishedAt());
+        assertTrue(fetched.document().undateable());
+        assertTrue(fetched.warning().contains("future"), fetched.warning());
+        assertTrue(Normaliser.normalise(raw, true).reason().contains("future"));
+    }
 }

@@ -97,7 +97,7 @@ final class ImportLineParser {
             }
         }
         Normaliser.Result r = Normaliser.normalise(new Normaliser.Raw(source, role, url.get(), text(node, "guid").orElse(null), title,
-                text(node, "body").orElse(""), null, published.get(), now, lang, null, null));
+                text(node, "body").orElse(""), null, published.get(), now, lang, null, null), true);
         return r.document() != null ? new Parsed(r.document(), null) : Parsed.error(r.reason());
     }
 

@@ -33,7 +33,10 @@ class FeedItems {
             String link = e.link() != null ? e.link() : looksLikeUrl(e.guid());
             Instant published = e.published() != null ? e.published() : e.updated();
             Normaliser.Result r = Normaliser.normalise(new Normaliser.Raw(source.id, source.role, link, e.guid(), e.title(), e.content(),
-                    null, published, now, null, e.language(), source.language));
+                    null, published, now, null, e.language(), source.language), false);
+            if (r.warning() != null) {
+                problems.add("entry " + n + " (" + link + "): " + r.warning());
+            }
             if (r.document() == null) {
                 rejected++;
                 problems.add("entry " + n + (link == null ? "" : " (" + link + ")") + ": " + r.reason());

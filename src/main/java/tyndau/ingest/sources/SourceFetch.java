@@ -163,7 +163,10 @@ class SourceFetch {
                         + " or claimed by several pages); stored under its own address");
             }
             Normaliser.Result r = Normaliser.normalise(new Normaliser.Raw(source.id, source.role, url, null, a.title(), a.text(),
-                    a.bodyHtml(), a.published(), Instant.now(), null, a.language(), source.language));
+                    a.bodyHtml(), a.published(), Instant.now(), null, a.language(), source.language), false);
+            if (r.warning() != null) {
+                problems.add(from + ": " + r.warning());
+            }
             if (r.document() == null) {
                 rejected++;
                 problems.add(from + ": " + r.reason());

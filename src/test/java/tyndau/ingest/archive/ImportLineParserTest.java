@@ -52,6 +52,17 @@ class ImportLineParserTest {
         assertEquals("en", parse(line("Kazakhstan sends aid to Turkey")).document().language());
     }
 
+    @Test
+    void aDateInTheFutureIsRefusedNotAllowedToPushEveryRangeForward() {
+        String soon = Instant.now().plus(java.time.Duration.ofHours(2)).toString();
+        String later = Instant.now().plus(java.time.Duration.ofDays(3)).toString();
+        assertNull(parse("{\"source\":\"s\",\"url\":\"https://example.org/f1\",\"title\":\"t\",\"published\":\"" + soon + "\"}").reason(),
+                "a clock a little ahead is fine");
+        String reason = parse("{\"source\":\"s\",\"url\":\"https://example.org/f2\",\"title\":\"t\",\"published\":\"" + later + "\"}")
+                .reason();
+        assertTrue(reason != null && reason.contains("future"), String.valueOf(reason));
+    }
+
     private static String line(String title) {
         return "{\"source\":\"s\",\"url\":\"https://example.org/1\",\"title\":\"" + title + "\",\"published\":\"2023-01-01T00:00:00Z\"}";
     }
