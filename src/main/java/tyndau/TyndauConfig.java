@@ -36,6 +36,15 @@ public interface TyndauConfig {
     @WithName("import")
     Import imports();
 
+    Topics topics();
+
+    /** Topics: every document pays for each one when it is read. */
+    interface Topics {
+        /** Topics kept at most; creating one more is refused (409). */
+        @WithDefault("200")
+        int max();
+    }
+
     /** The bundled offline archive. */
     interface Demo {
         /** Import {@code feeds/archive/*.jsonl} on start when the database holds no document. */

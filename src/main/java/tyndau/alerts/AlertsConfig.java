@@ -45,6 +45,11 @@ public interface AlertsConfig {
     @WithName("public-url")
     Optional<String> publicUrl();
 
+    /** Alert rules kept at most (each new document and each evaluation pays for every rule); creating one more is refused (409). */
+    @WithName("max-rules")
+    @WithDefault("200")
+    int maxRules();
+
     /** How often a comment is sent on idle alert streams, so proxies keep them open and dead clients are noticed. */
     @WithName("sse-keepalive")
     @WithDefault("30s")

@@ -41,6 +41,7 @@ class RuleService {
     };
 
     private final TyndauConfig config;
+    private final AlertsConfig alerts;
     private final TopicService topics;
     private final ObjectMapper json;
     private final ObjectMapper strict;
@@ -51,8 +52,9 @@ class RuleService {
     private record Stored(boolean edited, Instant updatedAt) {
     }
 
-    RuleService(TyndauConfig config, TopicService topics, ObjectMapper json) {
+    RuleService(TyndauConfig config, AlertsConfig alerts, TopicService topics, ObjectMapper json) {
         this.config = config;
+        this.alerts = alerts;
         this.topics = topics;
         this.json = json;
         this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -194,6 +196,10 @@ class RuleService {
         Rule rule = RuleValidation.validate(v, byId(v.id()), t -> topics.byId(t).isPresent());
         QuarkusTransaction.requiringNew().run(() -> {
             AlertRule existing = AlertRule.findById(rule.id());
+            if ((existing == null || existing.deleted) && AlertRule.count("deleted", false) >= alerts.maxRules()) {
+                throw ApiException.conflict("there are " + alerts.maxRules() + " alert rules already, the most kept"
+                        + " (tyndau.alerts.max-rules); delete one first");
+            }
             if (existing == null) {
                 store(new AlertRule(), rule, true).persist();
             } else {

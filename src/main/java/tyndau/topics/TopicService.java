@@ -133,6 +133,10 @@ public class TopicService {
         validate(v);
         QuarkusTransaction.requiringNew().run(() -> {
             Topic existing = Topic.findById(v.id());
+            if ((existing == null || existing.deleted) && Topic.count("deleted", false) >= config.topics().max()) {
+                throw ApiException.conflict("there are " + config.topics().max() + " topics already, the most kept"
+                        + " (tyndau.topics.max): every document is read against each; delete one first");
+            }
             if (existing == null) {
                 store(new Topic(), v, true).persist();
             } else {
