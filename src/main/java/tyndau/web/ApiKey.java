@@ -46,6 +46,7 @@ public class ApiKey {
                 create(file);
                 LOG.infof("generated an API key for write endpoints; it is in %s", file);
             } else {
+                refuseIfOthersCanRead(file);
                 LOG.infof("API key for write endpoints: %s", file);
             }
             String stored = Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -55,6 +56,26 @@ public class ApiKey {
             key = stored.getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the API key file " + file, e);
+        }
+    }
+
+    /**
+     * Checked on every start, not only when the file is made: a copy or a restore from a backup can
+     * widen the mode, and a key that others can read is no key. Refusing to start says so plainly.
+     */
+    static void refuseIfOthersCanRead(Path file) throws IOException {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        }
+        for (java.nio.file.attribute.PosixFilePermission p : mode) {
+            String name = p.name();
+            if (name.startsWith("GROUP_") || name.startsWith("OTHERS_")) {
+                throw new IllegalStateException("the API key file " + file + " can be read by other users (mode "
+                        + PosixFilePermissions.toString(mode) + "); run: chmod 600 " + file + "  (or set tyndau.api-key)");
+            }
         }
     }
 

@@ -80,6 +80,14 @@ class FirstRunIT {
             JsonNode again = JSON.readTree(s.post("/api/import", "application/x-ndjson", line, key).body());
             assertEquals(0, again.get("accepted").asInt());
             assertEquals(1, again.get("duplicates").asInt());
+
+            // A key file others can read (a careless copy or restore) is refused at start, with the fix.
+            s.stop();
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+            s.start();
+            assertTrue(s.exitsWithin(Duration.ofMinutes(2)), "the service must not start with a readable key file");
+            assertTrue(Files.readString(s.log).contains("chmod 600"), "the log says how to fix it");
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
         }
     }
 }

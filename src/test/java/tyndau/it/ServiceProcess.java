@@ -53,6 +53,11 @@ final class ServiceProcess implements AutoCloseable {
                 .start();
     }
 
+    /** Whether the process ended on its own within {@code timeout} (a refused start). */
+    boolean exitsWithin(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Waits until /q/health/ready answers 200 (UP). */
     void awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
