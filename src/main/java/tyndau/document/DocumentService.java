@@ -39,7 +39,8 @@ public class DocumentService {
         List<Document> docs = q.page(Page.of(page - 1, size)).list();
         Map<String, Source> sources = sources(docs);
         Map<Long, List<String>> topics = index.topicsOf(docs.stream().map(d -> d.id).toList());
-        return new tyndau.web.Page<>(q.count(), page, size, docs.stream().map(d -> view(d, sources, topics)).toList());
+        // Listings carry no bodies (up to 200 of up to 1 MB each): GET /api/documents/{id} has them.
+        return new tyndau.web.Page<>(q.count(), page, size, docs.stream().map(d -> withoutBody(view(d, sources, topics))).toList());
     }
 
     private static Map<String, Source> sources(List<Document> docs) {
@@ -49,6 +50,11 @@ public class DocumentService {
             Source.<Source>list("id in ?1", ids).forEach(s -> out.put(s.id, s));
         }
         return out;
+    }
+
+    private static DocumentView withoutBody(DocumentView v) {
+        return new DocumentView(v.id(), v.seq(), v.source(), v.role(), v.side(), v.url(), v.guid(), v.title(), v.published(),
+                v.undateable(), v.fetched(), v.language(), v.tone(), v.topics(), v.duplicateOf(), v.duplicateReason(), null, null);
     }
 
     private DocumentView view(Document d, Map<String, Source> sources, Map<Long, List<String>> topics) {

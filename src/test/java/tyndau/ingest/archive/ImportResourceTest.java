@@ -70,6 +70,8 @@ class ImportResourceTest {
 
         JsonPath mfa = given().queryParam("source", run + "-mfa").get("/api/documents").then().extract().jsonPath();
         long id = mfa.getLong("items[0].id");
+        assertEquals(null, (Object) mfa.get("items[0].body"), "listings carry no bodies; the document itself has it");
+        assertEquals(List.of("turkey", "turkey-aid"), mfa.getList("items[0].topics"), "topics come from the index, not matched again");
         given().get("/api/documents/" + id).then().statusCode(200)
                 .body("url", equalTo("https://example.org/" + run + "/test-mfa/1"))
                 .body("side", equalTo("government"))
