@@ -82,7 +82,7 @@ class AlertQueries {
         Map<Long, List<AlertView.Delivery>> deliveries = new HashMap<>();
         AlertDelivery.<AlertDelivery>list("alertId in ?1 order by id", ids).forEach(d ->
                 deliveries.computeIfAbsent(d.alertId, k -> new ArrayList<>()).add(new AlertView.Delivery(d.channel,
-                        shown(d), d.state, d.attempts, d.lastError, d.lastAttemptAt, d.nextAttemptAt, d.deliveredAt)));
+                        shown(d), d.state, d.attempts, Masking.error(d.lastError), d.lastAttemptAt, d.nextAttemptAt, d.deliveredAt)));
         List<AlertView> out = new ArrayList<>(alerts.size());
         for (Alert a : alerts) {
             Map<String, Object> numbers = numbers(a.numbers);
