@@ -139,6 +139,46 @@ public class DocumentWriter {
                 handOverNanos.get() / 1_000_000);
     }
 
+    /**
+     * A source's role changed: its documents get new sequence numbers above every other (one
+     * statement; the shift keeps them unique and in order), so the index re-reads them with the new
+     * role and side, and timelines re-draw. Answers how many documents were touched.
+     */
+    void onRoleChanged(@jakarta.enterprise.event.Observes tyndau.source.RoleChanged changed) {
+        int touched = resequence(changed.sourceId());
+        LOG.infof("source %s is now %s (was %s): %d documents re-indexed with their new side", changed.sourceId(),
+                changed.now().wire(), changed.was().wire(), touched);
+    }
+
+    int resequence(String sourceId) {
+        long newMax;
+        int touched;
+        lock.lock();
+        try {
+            long[] result = QuarkusTransaction.requiringNew().call(() -> {
+                Long max = em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
+                Long min = em.createQuery("select min(d.seq) from Document d where d.sourceId = :s", Long.class)
+                        .setParameter("s", sourceId).getSingleResult();
+                if (max == null || min == null) {
+                    return new long[] {0, 0};
+                }
+                long shift = max - min + 1;
+                int n = em.createQuery("update Document d set d.seq = d.seq + :shift where d.sourceId = :s")
+                        .setParameter("shift", shift).setParameter("s", sourceId).executeUpdate();
+                Long after = em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
+                return new long[] {after, n};
+            });
+            newMax = result[0];
+            touched = (int) result[1];
+        } finally {
+            lock.unlock();
+        }
+        if (touched > 0) {
+            committed.fire(new DocumentsCommitted(newMax, List.of()));
+        }
+        return touched;
+    }
+
     /** The highest sequence number committed, 0 when there is none. */
     public long maxSeq() {
         return QuarkusTransaction.joiningExisting().call(() -> {

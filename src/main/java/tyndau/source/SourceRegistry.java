@@ -31,8 +31,11 @@ public class SourceRegistry {
 
     private final TyndauConfig config;
 
-    SourceRegistry(TyndauConfig config) {
+    private final jakarta.enterprise.event.Event<RoleChanged> roleChanged;
+
+    SourceRegistry(TyndauConfig config, jakarta.enterprise.event.Event<RoleChanged> roleChanged) {
         this.config = config;
+        this.roleChanged = roleChanged;
     }
 
     /** Before the archive import (priority 20 and later) so that archive lines meet their registered source. */
@@ -108,9 +111,11 @@ public class SourceRegistry {
         SourceInput withId = new SourceInput(id, in.name(), in.type(), in.url(), in.role(), in.language(), in.timeZone(),
                 in.pollInterval(), in.enabled(), in.selectors());
         withId.validate();
-        return QuarkusTransaction.requiringNew().call(() -> {
+        SourceRole[] was = new SourceRole[1];
+        Source stored = QuarkusTransaction.requiringNew().call(() -> {
             Source s = Source.findById(id);
             boolean isNew = s == null;
+            was[0] = isNew ? null : s.role;
             if (isNew) {
                 s = new Source();
                 s.createdAt = Instant.now();
@@ -128,6 +133,11 @@ public class SourceRegistry {
             }
             return s;
         });
+        if (was[0] != null && was[0] != stored.role) {
+            // After the commit: the documents are re-drawn with the role the database now holds.
+            roleChanged.fire(new RoleChanged(id, was[0], stored.role));
+        }
+        return stored;
     }
 
     /** Tombstones {@code id}; false when there is no such source. */

@@ -249,6 +249,34 @@ class SourcesResourceTest {
     }
 
     @Test
+    void changingASourcesRoleRedrawsTheSideOfItsStoredDocuments() throws InterruptedException {
+        String id = register("role", "rss", "/good.xml", null);
+        String lines = "";
+        for (int i = 1; i <= 2; i++) {
+            lines += "{\"source\":\"" + id + "\",\"url\":\"https://example.org/" + id + "/" + i + "\",\"title\":\"Statement " + i
+                    + "\",\"published\":\"2023-03-0" + i + "T10:00:00Z\",\"lang\":\"en\"}\n";
+        }
+        given().header("Authorization", KEY).contentType("application/x-ndjson").body(lines.getBytes(StandardCharsets.UTF_8))
+                .post("/api/import").then().statusCode(200).body("accepted", org.hamcrest.Matchers.equalTo(2));
+        assertEquals(2, sideCount(id, "public"));
+        given().header("Authorization", KEY).contentType("application/json")
+                .body("{\"name\":\"Loopback role\",\"type\":\"rss\",\"url\":\"" + base + "/good.xml\",\"role\":\"government\","
+                        + "\"language\":\"ru\",\"timeZone\":\"Asia/Almaty\",\"pollInterval\":\"PT30M\"}")
+                .put("/api/sources/" + id).then().statusCode(200).body("side", org.hamcrest.Matchers.equalTo("government"));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (sideCount(id, "government") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(2, sideCount(id, "government"), "the stored documents count on the new side");
+        assertEquals(0, sideCount(id, "public"));
+    }
+
+    static int sideCount(String source, String side) {
+        return given().queryParam("q", "source:" + source).queryParam("side", side).get("/api/search").then().statusCode(200)
+                .extract().jsonPath().getInt("total");
+    }
+
+    @Test
     void aSiteWideOrForeignCanonicalIsNotBelievedAndEveryArticleIsKept() {
         String id = register("canon", "html", "/canon/list.html", "{\"links\":\"ul.news a[href]\"}");
         JsonPath o = fetchNow(id);
