@@ -144,6 +144,11 @@ public interface TyndauConfig {
         @WithDefault("500")
         int batchSize();
 
+        /** A batch is also committed once its lines hold this many characters (500 lines of 1 MB would not fit in memory). */
+        @WithName("batch-chars")
+        @WithDefault("8000000")
+        int batchChars();
+
         /** A line longer than this many characters is rejected (and skipped without being held in memory). */
         @WithName("max-line-chars")
         @WithDefault("2000000")

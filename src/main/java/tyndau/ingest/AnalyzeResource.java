@@ -53,13 +53,19 @@ class AnalyzeResource {
     @POST
     @Consumes({MediaType.TEXT_HTML, MediaType.TEXT_PLAIN, "application/xhtml+xml"})
     @Operation(summary = "What ingestion would make of a page (text/html) or a text (text/plain); nothing is stored")
-    public Analysis analyze(byte[] body, @HeaderParam("Content-Type") String contentType,
-                            @HeaderParam("X-Source-Url") String sourceUrl, @QueryParam("source") String sourceId) {
-        if (body == null || body.length == 0) {
-            throw ApiException.badRequest("the body is empty: send the page (text/html) or the text (text/plain)");
+    public Analysis analyze(java.io.InputStream in, @HeaderParam("Content-Type") String contentType,
+                            @HeaderParam("Content-Length") Long length,
+                            @HeaderParam("X-Source-Url") String sourceUrl, @QueryParam("source") String sourceId) throws java.io.IOException {
+        // Refused from the declared length before reading, and never read past the limit when none is declared.
+        if (length != null && length > MAX_CHARS) {
+            throw tooLarge();
         }
+        byte[] body = in == null ? new byte[0] : in.readNBytes(MAX_CHARS + 1);
         if (body.length > MAX_CHARS) {
-            throw ApiException.badRequest("the body is larger than " + MAX_CHARS + " bytes");
+            throw tooLarge();
+        }
+        if (body.length == 0) {
+            throw ApiException.badRequest("the body is empty: send the page (text/html) or the text (text/plain)");
         }
         Source source = sourceId == null ? null : QuarkusTransaction.requiringNew().call(() -> Source.<Source>findByIdOptional(sourceId)
                 .filter(s -> !s.deleted).orElseThrow(() -> ApiException.notFound("no source '" + sourceId + "'")));
@@ -111,6 +117,10 @@ class AnalyzeResource {
         tyndau.document.Analysis a = analyser.analyse(row, true);
         return new Analysis(title, text, published, published == null, dateSource, language, a.tone(), a.topics(),
                 canonical, author, warnings);
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "payload_too_large", "the body is larger than " + MAX_CHARS + " bytes (a page, not a site)");
     }
 
     private static URI uri(String header, Source source) {

@@ -73,6 +73,7 @@ public class ArchiveImporter {
             return t;
         });
         Flush flush = new Flush(storing, tally);
+        long batchChars = 0;
         try {
             for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
                 if (line.tooLong()) {
@@ -93,10 +94,12 @@ public class ArchiveImporter {
                 }
                 batch.add(parsed.document());
                 batchLines.add(line.number());
-                if (batch.size() >= config.imports().batchSize()) {
+                batchChars += text.length();
+                if (batch.size() >= config.imports().batchSize() || batchChars >= config.imports().batchChars()) {
                     flush.submit(batch, batchLines);
                     batch = new ArrayList<>();
                     batchLines = new ArrayList<>();
+                    batchChars = 0;
                 }
             }
         } catch (IOException e) {

@@ -271,6 +271,18 @@ class SourcesResourceTest {
         assertEquals(0, sideCount(id, "public"));
     }
 
+    @Test
+    void anOversizedAnalyzeBodyIsA413WhetherItsLengthIsDeclaredOrNot() {
+        byte[] big = new byte[6_000_000];
+        java.util.Arrays.fill(big, (byte) 'a');
+        given().header("Authorization", KEY).contentType("text/plain").body(big).post("/api/analyze").then().statusCode(413)
+                .body("error", org.hamcrest.Matchers.equalTo("payload_too_large"));
+        given().header("Authorization", KEY).contentType("text/plain").body(new java.io.ByteArrayInputStream(big)).post("/api/analyze").then().statusCode(413);
+        given().header("Authorization", KEY).contentType("text/plain").body("Title\nA short text.".getBytes(StandardCharsets.UTF_8))
+                .post("/api/analyze")
+                .then().statusCode(200);
+    }
+
     static int sideCount(String source, String side) {
         return given().queryParam("q", "source:" + source).queryParam("side", side).get("/api/search").then().statusCode(200)
                 .extract().jsonPath().getInt("total");
