@@ -33,10 +33,12 @@ class AlertResource {
     private final AlertStream stream;
     private final AlertEvaluation evaluation;
     private final tyndau.signals.SignalsConfig signals;
+    private final AlertsConfig config;
 
     AlertResource(AlertQueries queries, AlertStore store, AlertEvents events, AlertStream stream, AlertEvaluation evaluation,
-                  tyndau.signals.SignalsConfig signals) {
+                  tyndau.signals.SignalsConfig signals, AlertsConfig config) {
         this.signals = signals;
+        this.config = config;
         this.queries = queries;
         this.store = store;
         this.events = events;
@@ -111,6 +113,10 @@ class AlertResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: 'alert' for each new alert, 'ack' for each acknowledgement; data is the alert JSON")
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
+        if (stream.clients() >= config.maxStreams()) {
+            throw ApiException.tooMany("there are " + config.maxStreams() + " alert streams open already, the most served"
+                    + " (tyndau.alerts.max-streams); try again later", 30);
+        }
         stream.register(sink, sse);
     }
 

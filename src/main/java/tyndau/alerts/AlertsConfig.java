@@ -50,6 +50,11 @@ public interface AlertsConfig {
     @WithDefault("200")
     int maxRules();
 
+    /** Clients of the alert event stream at most; one more is answered 429 with Retry-After (each holds a connection). */
+    @WithName("max-streams")
+    @WithDefault("200")
+    int maxStreams();
+
     /** How often a comment is sent on idle alert streams, so proxies keep them open and dead clients are noticed. */
     @WithName("sse-keepalive")
     @WithDefault("30s")

@@ -4,11 +4,24 @@ package tyndau.web;
 public class ApiException extends RuntimeException {
     private final int status;
     private final String error;
+    private Long retryAfterSeconds;
 
     public ApiException(int status, String error, String detail) {
         super(detail);
         this.status = status;
         this.error = error;
+    }
+
+    /** 429 with a Retry-After: a limit on concurrent or repeated expensive reads was reached. */
+    public static ApiException tooMany(String detail, long retryAfterSeconds) {
+        ApiException e = new ApiException(429, "too many requests", detail);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** Seconds the client should wait before trying again, when the refusal is temporary. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException badRequest(String detail) {

@@ -16,7 +16,8 @@ class ErrorMapper {
 
     @ServerExceptionMapper
     Response api(ApiException e) {
-        return body(e.status(), e.error(), e.getMessage());
+        Response r = body(e.status(), e.error(), e.getMessage());
+        return e.retryAfterSeconds() == null ? r : Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

@@ -20,7 +20,7 @@ class LimitsTest {
     public static class Small implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("tyndau.topics.max", "10", "tyndau.alerts.max-rules", "6");
+            return Map.of("tyndau.topics.max", "10", "tyndau.alerts.max-rules", "6", "tyndau.alerts.max-streams", "2");
         }
     }
 
@@ -61,5 +61,28 @@ class LimitsTest {
         assertTrue(given().header("Authorization", KEY).contentType("application/json")
                 .body(Map.of("id", "limit-rule-x", "kind", "sensitive-announcement")).post("/api/alert-rules")
                 .then().statusCode(409).extract().jsonPath().getString("detail").contains("tyndau.alerts.max-rules"));
+    }
+
+    @Test
+    void aThirdAlertStreamIsRefusedWithRetryAfter() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/api/alerts/stream");
+        List<java.io.InputStream> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                java.net.http.HttpResponse<java.io.InputStream> r = client.send(java.net.http.HttpRequest.newBuilder(uri)
+                        .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                assertEquals(200, r.statusCode());
+                open.add(r.body());
+            }
+            io.restassured.response.Response third = given().header("Accept", "text/event-stream").get("/api/alerts/stream");
+            assertEquals(429, third.statusCode());
+            assertEquals("30", third.header("Retry-After"));
+            assertTrue(third.jsonPath().getString("detail").contains("tyndau.alerts.max-streams"));
+        } finally {
+            for (java.io.InputStream in : open) {
+                in.close();
+            }
+        }
     }
 }
