@@ -52,6 +52,8 @@ class FirstRunIT {
 
             Path keyFile = home.resolve("api-key");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("db"))),
+                    "the database files are the owner's alone");
             String key = Files.readString(keyFile).trim();
             assertTrue(key.length() >= 32);
             assertTrue(Files.readString(s.log).contains(keyFile.toAbsolutePath().toString()), "key location is logged");
