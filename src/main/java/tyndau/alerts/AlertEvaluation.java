@@ -233,6 +233,11 @@ class AlertEvaluation {
         return Map.of("history", history, "evaluatedSinceStart", evaluatedSinceStart);
     }
 
+    /** Before the database goes away (ShutdownEvent comes first): a history pass or evaluation in flight is interrupted. */
+    void onStop(@Observes io.quarkus.runtime.ShutdownEvent stop) {
+        close();
+    }
+
     @PreDestroy
     void close() {
         timer.shutdownNow();
