@@ -231,23 +231,28 @@ public class SafeFetcher {
         }
     }
 
+    /**
+     * Waits for this host's next turn. Each caller reserves its turn atomically (the next free one,
+     * {@code per-host-delay} after the last) and sleeps without holding any lock, so a slow or
+     * throttled host delays only the requests to that host.
+     */
     private void pace(String host, Instant deadline) throws FetchException {
-        synchronized (hostLast) {
-            Instant last = hostLast.get(host);
-            Instant earliest = last == null ? Instant.MIN : last.plus(settings.perHostDelay());
-            Duration wait = Duration.between(Instant.now(), earliest);
-            if (!wait.isNegative() && !wait.isZero()) {
-                if (Instant.now().plus(wait).isAfter(deadline)) {
-                    throw new FetchException("deadline passed waiting to be polite to " + host);
-                }
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new FetchException("interrupted");
-                }
+        Instant now = Instant.now();
+        Instant turn = hostLast.compute(host, (h, last) -> {
+            Instant earliest = last == null ? now : last.plus(settings.perHostDelay());
+            return earliest.isAfter(now) ? earliest : now;
+        });
+        Duration wait = Duration.between(now, turn);
+        if (!wait.isNegative() && !wait.isZero()) {
+            if (turn.isAfter(deadline)) {
+                throw new FetchException("deadline passed waiting to be polite to " + host);
             }
-            hostLast.put(host, Instant.now());
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FetchException("interrupted");
+            }
         }
     }
 

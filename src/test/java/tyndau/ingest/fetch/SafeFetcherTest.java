@@ -196,4 +196,30 @@ class SafeFetcherTest {
         assertEquals(503, busy.status());
         assertEquals(Duration.ofSeconds(120), busy.retryAfter());
     }
+
+    @Test
+    void pacingOneHostNeverHoldsUpAnother() throws Exception {
+        SafeFetcher f = new SafeFetcher(new SafeFetcher.Settings(Duration.ofSeconds(2), Duration.ofSeconds(10), 1_000_000, 5,
+                "Tyndau/test (+https://example.org/contact)", 2, Duration.ofMillis(1500)), SafeFetcherTest::onlyTestServer);
+        int port = server.getAddress().getPort();
+        URI a = URI.create("http://127.0.0.1:" + port + "/feed");
+        URI b = URI.create("http://localhost:" + port + "/feed");
+        f.fetch(SafeFetcher.Request.of(a));
+        java.util.concurrent.CompletableFuture<Long> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            long t0 = System.nanoTime();
+            try {
+                f.fetch(SafeFetcher.Request.of(a));
+            } catch (FetchException e) {
+                throw new IllegalStateException(e);
+            }
+            return (System.nanoTime() - t0) / 1_000_000;
+        });
+        Thread.sleep(200); // the second request to 127.0.0.1 is now waiting its turn
+        long t0 = System.nanoTime();
+        f.fetch(SafeFetcher.Request.of(b));
+        long other = (System.nanoTime() - t0) / 1_000_000;
+        long same = second.get();
+        org.junit.jupiter.api.Assertions.assertTrue(same >= 1000, "the same host waits its turn: " + same + " ms");
+        org.junit.jupiter.api.Assertions.assertTrue(other < 1000, "another host does not wait for it: " + other + " ms");
+    }
 }
