@@ -58,16 +58,10 @@ public class DocumentWriter {
 
     /** Documents read and ready to store ({@link #prepare}); opaque to callers. */
     public static final class Batch {
-        private final List<NewDocument> documents;
         private final List<Prepared> prepared;
 
-        private Batch(List<NewDocument> documents, List<Prepared> prepared) {
-            this.documents = documents;
+        private Batch(List<Prepared> prepared) {
             this.prepared = prepared;
-        }
-
-        public int size() {
-            return documents.size();
         }
     }
 
@@ -82,16 +76,15 @@ public class DocumentWriter {
      */
     public Batch prepare(List<NewDocument> batch) {
         long t0 = System.nanoTime();
-        Batch b = new Batch(List.copyOf(batch), batch.isEmpty() ? List.of() : prepareAll(batch));
+        Batch b = new Batch(batch.isEmpty() ? List.of() : prepareAll(batch));
         readNanos.addAndGet(System.nanoTime() - t0);
         return b;
     }
 
     /** Stores a prepared batch, in one transaction; one outcome per input, in order. */
     public List<WriteOutcome> write(Batch b) {
-        List<NewDocument> batch = b.documents;
         List<Prepared> prepared = b.prepared;
-        if (batch.isEmpty()) {
+        if (prepared.isEmpty()) {
             return List.of();
         }
         long t1 = System.nanoTime();
@@ -104,9 +97,9 @@ public class DocumentWriter {
                 outcomes = QuarkusTransaction.requiringNew().call(() -> store(prepared, rows));
             } catch (RuntimeException e) {
                 // One bad row must not cost the others: retry one by one and reject only what fails.
-                LOG.warnf(e, "batch of %d documents failed; storing them one by one", batch.size());
+                LOG.warnf(e, "batch of %d documents failed; storing them one by one", prepared.size());
                 rows.clear();
-                outcomes = new ArrayList<>(batch.size());
+                outcomes = new ArrayList<>(prepared.size());
                 for (Prepared p : prepared) {
                     List<DocumentRow> one = new ArrayList<>(1);
                     try {

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import tyndau.index.IndexSchema;
 import tyndau.ingest.scrape.Article;
 import tyndau.ingest.scrape.ArticleExtractor;
 import tyndau.ingest.scrape.Selectors;

@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.ObservesAsync;
 import java.util.List;
 import tyndau.index.DocumentsIndexed;
-import tyndau.index.IndexSchema;
 import tyndau.document.DocumentRow;
 
 /**

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tyndau.index.IndexSchema;
 import tyndau.topics.TopicPercolator;
 import tyndau.document.DocumentRow;
 
