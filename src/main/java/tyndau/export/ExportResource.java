@@ -18,13 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldDocs;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import tyndau.document.Document;
 import tyndau.index.IndexSchema;
@@ -46,9 +50,13 @@ class ExportResource {
     private final LuceneIndex index;
     private final ResponsivenessService responsiveness;
     private final ObjectMapper json;
+    private final ExportConfig config;
+    private final Semaphore running;
 
     ExportResource(SearchService search, LuceneIndex index, ResponsivenessService responsiveness,
-                   ObjectMapper json) {
+                   ObjectMapper json, ExportConfig config) {
+        this.config = config;
+        this.running = new Semaphore(config.maxConcurrent());
         this.search = search;
         this.index = index;
         this.responsiveness = responsiveness;
@@ -58,7 +66,8 @@ class ExportResource {
     @GET
     @Path("/documents")
     @Operation(summary = "Every document matching the filters, oldest first, streamed (format csv or jsonl)",
-            description = "Filters as /api/search: topic, q, side, role, lang, source, from, to. Undateable documents come last.")
+            description = "Filters as /api/search: topic, q, side, role, lang, source, from, to. Undateable documents come last. "
+                    + "Streamed a page at a time; at most tyndau.export.max-concurrent run at once (429 with Retry-After beyond).")
     public Response documents(@QueryParam("topic") String topic, @QueryParam("q") String q, @QueryParam("side") String side,
                               @QueryParam("role") String role, @QueryParam("lang") String lang,
                               @QueryParam("source") String source, @QueryParam("from") String from,
@@ -68,94 +77,113 @@ class ExportResource {
             throw ApiException.badRequest("'format' is csv or jsonl");
         }
         Query query = search.query(new SearchRequest(q, topic, side, role, lang, source, from, to, null, 1, 1));
-        long[] ids = matchingIdsOldestFirst(query);
+        if (!running.tryAcquire()) {
+            throw ApiException.tooMany("at most " + config.maxConcurrent() + " document exports run at once (tyndau.export.max-concurrent); try again shortly", 10);
+        }
         StreamingOutput body = out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            if (f.equals("csv")) {
-                w.write(Csv.header("id", "published", "undateable", "source", "role", "side", "language", "url", "title",
-                        "tone", "topics", "duplicate_of", "body"));
-            }
-            for (int from0 = 0; from0 < ids.length; from0 += CHUNK) {
-                List<Long> chunk = new ArrayList<>();
-                for (int i = from0; i < Math.min(ids.length, from0 + CHUNK); i++) {
-                    chunk.add(ids[i]);
+            try {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                if (f.equals("csv")) {
+                    w.write(Csv.header("id", "published", "undateable", "source", "role", "side", "language", "url", "title",
+                            "tone", "topics", "duplicate_of", "body"));
                 }
-                Map<Long, Document> docs = new HashMap<>();
-                Map<String, Source> sources = new HashMap<>();
-                Map<Long, List<String>> topicsById = index.topicsOf(chunk);
-                QuarkusTransaction.requiringNew().run(() -> {
-                    Document.<Document>list("id in ?1", chunk).forEach(d -> docs.put(d.id, d));
-                    Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
-                });
-                for (Long id : chunk) {
-                    Document d = docs.get(id);
-                    if (d == null) {
-                        continue;
-                    }
-                    DocumentRow row = index.rowOf(d, sources.get(d.sourceId));
-                    List<String> topics = topicsById.getOrDefault(id, List.of());
-                    if (f.equals("csv")) {
-                        w.write(Csv.row(List.of(Csv.number(d.id), d.publishedAt == null ? "" : d.publishedAt.toString(),
-                                Boolean.toString(d.undateable), Csv.text(d.sourceId), Csv.text(row.role()), Csv.text(row.side()),
-                                Csv.text(d.language), Csv.text(d.url), Csv.text(d.title), Csv.number(d.tone),
-                                Csv.text(String.join(";", topics)), Csv.number(d.duplicateOf), Csv.text(d.body))));
-                    } else {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("id", d.id);
-                        m.put("source", d.sourceId);
-                        m.put("role", row.role());
-                        m.put("side", row.side());
-                        m.put("url", d.url);
-                        m.put("title", d.title);
-                        m.put("published", d.publishedAt == null ? null : d.publishedAt.toString());
-                        m.put("undateable", d.undateable);
-                        m.put("language", d.language);
-                        m.put("tone", d.tone);
-                        m.put("topics", topics);
-                        m.put("duplicateOf", d.duplicateOf);
-                        m.put("body", d.body);
-                        w.write(json.writeValueAsString(m));
-                        w.write('\n');
-                    }
+                try {
+                    index.withSearcher(searcher -> {
+                        forEachPageOldestFirst(searcher, query, config.pageSize(), ids -> write(ids, f, w));
+                        return null;
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause(); // most often the client went away: a failed write, not a failed service
                 }
                 w.flush();
+            } finally {
+                running.release();
             }
-            w.flush();
         };
         String name = "documents-" + (topic == null ? "all" : topic) + "." + f;
-        return Response.ok(body, f.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + safe(name) + "\"")
-                .build();
+        try {
+            return Response.ok(body, f.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + safe(name) + "\"")
+                    .build();
+        } catch (RuntimeException e) {
+            running.release();
+            throw e;
+        }
     }
 
-    /** Ids of every match, oldest publication first, undateable last: DocValues and the stored id, no scoring. */
-    private long[] matchingIdsOldestFirst(Query query) {
-        return index.withSearcher(searcher -> {
-            List<long[]> pairs = new ArrayList<>();
-            searcher.search(query, new SimpleCollector() {
-                private NumericDocValues published;
-                private StoredFields stored;
-
-                @Override
-                protected void doSetNextReader(LeafReaderContext context) throws java.io.IOException {
-                    published = DocValues.getNumeric(context.reader(), IndexSchema.PUBLISHED);
-                    stored = context.reader().storedFields();
+    /**
+     * Every match, oldest publication first, undateable last, a page of ids at a time on one searcher
+     * (one point-in-time view): memory holds one page whatever the number of matches.
+     */
+    private static void forEachPageOldestFirst(IndexSearcher searcher, Query query, int pageSize, Page consumer) throws IOException {
+        SortField published = new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG);
+        published.setMissingValue(Long.MAX_VALUE);
+        Sort sort = new Sort(published, new SortField(IndexSchema.SEQ, SortField.Type.LONG));
+        StoredFields stored = searcher.storedFields();
+        ScoreDoc after = null;
+        while (true) {
+            TopFieldDocs page = after == null ? searcher.search(query, pageSize, sort, false)
+                    : searcher.searchAfter(after, query, pageSize, sort, false);
+            if (page.scoreDocs.length == 0) {
+                return;
+            }
+            for (int from = 0; from < page.scoreDocs.length; from += CHUNK) {
+                List<Long> ids = new ArrayList<>(CHUNK);
+                for (int i = from; i < Math.min(page.scoreDocs.length, from + CHUNK); i++) {
+                    ids.add(Long.parseLong(stored.document(page.scoreDocs[i].doc, Set.of(IndexSchema.ID)).get(IndexSchema.ID)));
                 }
+                consumer.accept(ids);
+            }
+            after = page.scoreDocs[page.scoreDocs.length - 1];
+        }
+    }
 
-                @Override
-                public void collect(int doc) throws java.io.IOException {
-                    long at = published.advanceExact(doc) ? published.longValue() : Long.MAX_VALUE;
-                    pairs.add(new long[] {at, Long.parseLong(stored.document(doc).get(IndexSchema.ID))});
-                }
+    @FunctionalInterface
+    private interface Page {
+        void accept(List<Long> ids) throws IOException;
+    }
 
-                @Override
-                public ScoreMode scoreMode() {
-                    return ScoreMode.COMPLETE_NO_SCORES;
-                }
-            });
-            pairs.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-            return pairs.stream().mapToLong(p -> p[1]).toArray();
+    /** One chunk of rows, read from the database and the index, in the order of {@code chunk}. */
+    private void write(List<Long> chunk, String f, Writer w) throws IOException {
+        Map<Long, Document> docs = new HashMap<>();
+        Map<String, Source> sources = new HashMap<>();
+        Map<Long, List<String>> topicsById = index.topicsOf(chunk);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Document.<Document>list("id in ?1", chunk).forEach(d -> docs.put(d.id, d));
+            Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
         });
+        for (Long id : chunk) {
+            Document d = docs.get(id);
+            if (d == null) {
+                continue;
+            }
+            DocumentRow row = index.rowOf(d, sources.get(d.sourceId));
+            List<String> topics = topicsById.getOrDefault(id, List.of());
+            if (f.equals("csv")) {
+                w.write(Csv.row(List.of(Csv.number(d.id), d.publishedAt == null ? "" : d.publishedAt.toString(),
+                        Boolean.toString(d.undateable), Csv.text(d.sourceId), Csv.text(row.role()), Csv.text(row.side()),
+                        Csv.text(d.language), Csv.text(d.url), Csv.text(d.title), Csv.number(d.tone),
+                        Csv.text(String.join(";", topics)), Csv.number(d.duplicateOf), Csv.text(d.body))));
+            } else {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", d.id);
+                m.put("source", d.sourceId);
+                m.put("role", row.role());
+                m.put("side", row.side());
+                m.put("url", d.url);
+                m.put("title", d.title);
+                m.put("published", d.publishedAt == null ? null : d.publishedAt.toString());
+                m.put("undateable", d.undateable);
+                m.put("language", d.language);
+                m.put("tone", d.tone);
+                m.put("topics", topics);
+                m.put("duplicateOf", d.duplicateOf);
+                m.put("body", d.body);
+                w.write(json.writeValueAsString(m));
+                w.write('\n');
+            }
+        }
+        w.flush();
     }
 
     @GET

@@ -50,6 +50,16 @@ class ErrorMapper {
         return body(status, reason == null ? "error" : reason.toLowerCase(), detail);
     }
 
+    /**
+     * An I/O failure that reaches here is the exchange's own (a client gone while its body was read or
+     * the answer streamed); failures of the index or the database arrive wrapped and are unexpected.
+     */
+    @ServerExceptionMapper
+    Response connection(java.io.IOException e) {
+        LOG.debugf("connection failed: %s", e.getMessage());
+        return body(400, "bad request", "the connection failed while the request or its answer was transferred");
+    }
+
     @ServerExceptionMapper
     Response unexpected(Throwable e) {
         String id = UUID.randomUUID().toString();
