@@ -20,7 +20,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -32,11 +36,14 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 import tyndau.TyndauConfig;
@@ -46,7 +53,8 @@ import tyndau.TyndauConfig;
  * every address connected to — resolved by this fetcher's own DNS resolver, on every redirect hop —
  * must pass the address policy (public addresses only unless tyndau.fetch.allow-private-networks);
  * at most N redirects, never from https to http; a connect timeout and a deadline over the whole
- * fetch, which also cuts a body trickled byte by byte; a byte cap counted after gzip/deflate
+ * exchange that cancels it wherever it is (a status line, headers or a body trickled byte by byte);
+ * a cap on header lines and their length; a byte cap counted after gzip/deflate
  * decompression; conditional GET plus a body hash for servers whose validators lie; an honest
  * User-Agent; per-host concurrency and spacing.
  */
@@ -63,6 +71,16 @@ public class SafeFetcher {
             return new Request(uri, null, null, null);
         }
     }
+
+    /** Bytes in the status line or one header line, and header lines in an answer: beyond either the fetch fails. */
+    static final int MAX_HEADER_LINE = 8 * 1024;
+    static final int MAX_HEADERS = 100;
+    /** Cancels each exchange at its deadline, wherever it is: connecting, waiting for the status line, headers, body. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fetch-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Settings settings;
     private final Predicate<InetAddress> allowed;
@@ -99,6 +117,9 @@ public class SafeFetcher {
         };
         PoolingHttpClientConnectionManager cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(guardedDns)
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE).setMaxHeaderCount(MAX_HEADERS).build())
+                        .build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.ofSeconds(Math.max(1, Math.min(10, settings.deadline().toSeconds()))))
@@ -186,16 +207,19 @@ public class SafeFetcher {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         Semaphore slot = hostSlots.computeIfAbsent(host, h -> new Semaphore(Math.max(1, settings.perHostConcurrency())));
         try {
-            if (!slot.tryAcquire(remaining(deadline).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!slot.tryAcquire(remaining(deadline).toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new FetchException("deadline passed waiting for a free connection to " + host);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted");
         }
+        ScheduledFuture<?> timer = null;
         try {
             pace(host, deadline);
             get.setHeader("Accept-Encoding", "gzip, deflate");
+            // cancel() drops the connection (closing normally would read the rest of a body).
+            timer = DEADLINES.schedule(get::cancel, Math.max(1, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS);
             return client.execute(get, response -> {
                 int status = response.getCode();
                 String etag = header(response.getFirstHeader("ETag"));
@@ -211,22 +235,34 @@ public class SafeFetcher {
                 }
                 HttpEntity entity = response.getEntity();
                 byte[] body = entity == null ? new byte[0]
-                        : read(entity, header(response.getFirstHeader("Content-Encoding")), deadline, get);
+                        : read(entity, header(response.getFirstHeader("Content-Encoding")), get);
                 String sha = sha256(body);
                 return new Fetched(status, uri, entity == null ? null : entity.getContentType(), null, body, etag, lastModified, sha,
                         request != null && sha.equals(request.previousSha256()), retryAfter);
             });
         } catch (FetchException e) {
             throw e;
-        } catch (UnknownHostException e) {
-            throw new FetchException(e.getMessage() != null && e.getMessage().startsWith("refused")
-                    ? e.getMessage() : "unknown host " + host);
-        } catch (java.net.SocketTimeoutException e) {
-            throw new FetchException("timed out talking to " + host);
+        } catch (MessageConstraintException e) {
+            throw new FetchException("the answer's headers pass the cap (" + MAX_HEADER_LINE + " bytes a line, " + MAX_HEADERS
+                    + " lines): " + e.getMessage());
         } catch (IOException e) {
+            if (get.isCancelled()) {
+                throw new FetchException("deadline of " + settings.deadline().toSeconds() + " s passed before the answer from "
+                        + host + " was complete");
+            }
+            if (e instanceof UnknownHostException) {
+                throw new FetchException(e.getMessage() != null && e.getMessage().startsWith("refused")
+                        ? e.getMessage() : "unknown host " + host);
+            }
+            if (e instanceof java.net.SocketTimeoutException) {
+                throw new FetchException("timed out talking to " + host);
+            }
             throw new FetchException("fetch failed: " + e.getClass().getSimpleName().replace("Exception", "").toLowerCase(Locale.ROOT)
                     + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
             slot.release();
         }
     }
@@ -256,7 +292,7 @@ public class SafeFetcher {
         }
     }
 
-    private byte[] read(HttpEntity entity, String encoding, Instant deadline, HttpUriRequestBase get) throws IOException {
+    private byte[] read(HttpEntity entity, String encoding, HttpUriRequestBase get) throws IOException {
         InputStream raw = entity.getContent();
         String enc = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
         try (InputStream in = enc.equals("gzip") || enc.equals("x-gzip") ? new GZIPInputStream(raw)
@@ -264,11 +300,6 @@ public class SafeFetcher {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[16 * 1024];
             while (true) {
-                if (Instant.now().isAfter(deadline)) {
-                    // cancel() drops the connection: closing normally would read the rest of the body.
-                    get.cancel();
-                    throw new FetchException("deadline of " + settings.deadline().toSeconds() + " s passed while reading the body");
-                }
                 int n = in.read(buf);
                 if (n < 0) {
                     return out.toByteArray();

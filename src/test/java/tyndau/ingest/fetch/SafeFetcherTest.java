@@ -164,6 +164,66 @@ class SafeFetcherTest {
         assertTrue(seconds < 5, "cut after " + seconds + " s, the body would take 20 s");
     }
 
+    /** A raw server on loopback that answers every connection with {@code answer}, one chunk per {@code gap}. */
+    static java.net.ServerSocket rawServer(byte[][] chunks, Duration gap) throws IOException {
+        java.net.ServerSocket ss = new java.net.ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
+        Thread t = new Thread(() -> {
+            while (!ss.isClosed()) {
+                try (java.net.Socket c = ss.accept()) {
+                    c.getInputStream().read(new byte[8192]);
+                    OutputStream o = c.getOutputStream();
+                    for (byte[] chunk : chunks) {
+                        o.write(chunk);
+                        o.flush();
+                        Thread.sleep(gap.toMillis());
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up, or the test is over
+                }
+            }
+        }, "raw-server");
+        t.setDaemon(true);
+        t.start();
+        return ss;
+    }
+
+    @Test
+    void abandonsAServerThatTricklesItsStatusLineAndHeadersAtTheDeadline() throws Exception {
+        // One byte every 300 ms (under the socket timeout): the status line and headers would take a minute.
+        byte[] head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[][] bytes = new byte[head.length][];
+        for (int i = 0; i < head.length; i++) {
+            bytes[i] = new byte[] {head[i]};
+        }
+        try (java.net.ServerSocket slow = rawServer(bytes, Duration.ofMillis(300))) {
+            long t0 = System.nanoTime();
+            FetchException e = assertThrows(FetchException.class, () -> fetcher(Duration.ofSeconds(2), 1 << 20, SafeFetcherTest::onlyTestServer)
+                    .fetch(SafeFetcher.Request.of(URI.create("http://127.0.0.1:" + slow.getLocalPort() + "/slow-headers"))));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertTrue(e.getMessage().contains("deadline"), e.getMessage());
+            assertTrue(seconds < 6, "abandoned after " + seconds + " s; the headers would take " + head.length * 0.3 + " s");
+        }
+    }
+
+    @Test
+    void refusesHeadersPastTheCap() throws Exception {
+        byte[] longLine = ("HTTP/1.1 200 OK\r\nX-Long: " + "a".repeat(SafeFetcher.MAX_HEADER_LINE * 2) + "\r\n\r\nbody")
+                .getBytes(StandardCharsets.US_ASCII);
+        StringBuilder many = new StringBuilder("HTTP/1.1 200 OK\r\n");
+        for (int i = 0; i <= SafeFetcher.MAX_HEADERS; i++) {
+            many.append("X-H").append(i).append(": v\r\n");
+        }
+        many.append("Content-Length: 4\r\n\r\nbody");
+        for (byte[] answer : new byte[][] {longLine, many.toString().getBytes(StandardCharsets.US_ASCII)}) {
+            try (java.net.ServerSocket server = rawServer(new byte[][] {answer}, Duration.ofMillis(10))) {
+                FetchException e = assertThrows(FetchException.class, () -> fetcher(Duration.ofSeconds(5), 1 << 20,
+                        SafeFetcherTest::onlyTestServer).fetch(SafeFetcher.Request.of(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/"))));
+                assertTrue(e.getMessage().contains("headers pass the cap"), e.getMessage());
+            }
+        }
+    }
+
     @Test
     void capsTheDecompressedBodyOfAGzipBomb() throws FetchException {
         SafeFetcher f = fetcher(Duration.ofSeconds(10), 1 << 20, SafeFetcherTest::onlyTestServer);
