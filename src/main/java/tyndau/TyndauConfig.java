@@ -76,10 +76,18 @@ public interface TyndauConfig {
         @WithDefault("24h")
         java.time.Duration maxBackoff();
 
-        /** Article pages fetched at most per run of an html source (the rest wait for the next run). */
+        /** Article pages fetched at most per run of an html source (the rest wait in its pending links). */
         @WithName("max-articles")
         @WithDefault("30")
         int maxArticles();
+
+        /**
+         * Tries of an article link that failed for a reason that may pass (5xx, 408, 429, a timeout, robots.txt
+         * unreachable), each after a longer wait, before it is given up.
+         */
+        @WithName("max-link-attempts")
+        @WithDefault("8")
+        int maxLinkAttempts();
     }
 
     /** The fetcher's network guard (issue "Ingestion": SafeFetcher reads this key). */

@@ -149,20 +149,20 @@ public class SafeFetcher {
             }
             String location = f.location();
             if (location == null) {
-                throw new FetchException("redirect " + f.status() + " without a Location");
+                throw FetchException.refused("redirect " + f.status() + " without a Location");
             }
             if (hop + 1 > settings.maxRedirects()) {
-                throw new FetchException("more than " + settings.maxRedirects() + " redirects");
+                throw FetchException.refused("more than " + settings.maxRedirects() + " redirects");
             }
             URI next;
             try {
                 next = uri.resolve(new URI(location.trim()));
             } catch (URISyntaxException | IllegalArgumentException e) {
-                throw new FetchException("redirect to an invalid URL");
+                throw FetchException.refused("redirect to an invalid URL");
             }
             checkScheme(next);
             if ("https".equalsIgnoreCase(uri.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
-                throw new FetchException("redirect from https to http refused");
+                throw FetchException.refused("redirect from https to http refused");
             }
             uri = next;
         }
@@ -198,7 +198,7 @@ public class SafeFetcher {
     private static void checkScheme(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new FetchException("only http and https URLs with a host are fetched");
+            throw FetchException.refused("only http and https URLs with a host are fetched");
         }
     }
 
@@ -243,7 +243,7 @@ public class SafeFetcher {
         } catch (FetchException e) {
             throw e;
         } catch (MessageConstraintException e) {
-            throw new FetchException("the answer's headers pass the cap (" + MAX_HEADER_LINE + " bytes a line, " + MAX_HEADERS
+            throw FetchException.refused("the answer's headers pass the cap (" + MAX_HEADER_LINE + " bytes a line, " + MAX_HEADERS
                     + " lines): " + e.getMessage());
         } catch (IOException e) {
             if (get.isCancelled()) {
@@ -251,8 +251,10 @@ public class SafeFetcher {
                         + host + " was complete");
             }
             if (e instanceof UnknownHostException) {
-                throw new FetchException(e.getMessage() != null && e.getMessage().startsWith("refused")
-                        ? e.getMessage() : "unknown host " + host);
+                if (e.getMessage() != null && e.getMessage().startsWith("refused")) {
+                    throw FetchException.refused(e.getMessage());
+                }
+                throw new FetchException("unknown host " + host);
             }
             if (e instanceof java.net.SocketTimeoutException) {
                 throw new FetchException("timed out talking to " + host);
@@ -306,7 +308,7 @@ public class SafeFetcher {
                 }
                 if (out.size() + (long) n > settings.maxBytes()) {
                     get.cancel();
-                    throw new FetchException("body larger than " + settings.maxBytes() + " bytes (after decompression)");
+                    throw FetchException.refused("body larger than " + settings.maxBytes() + " bytes (after decompression)");
                 }
                 out.write(buf, 0, n);
             }

@@ -44,7 +44,7 @@ class FeedItems {
             }
             docs.add(r.document());
         }
-        return new SourceFetch.Items(docs, rejected, problems);
+        return new SourceFetch.Items(docs, rejected, problems, null);
     }
 
     private static String looksLikeUrl(String guid) {

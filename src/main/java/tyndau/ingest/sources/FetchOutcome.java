@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * What one fetch of a source brought (the answer of {@code POST /api/sources/{id}/fetch}, and the
- * source's {@code lastOutcome}): new documents, duplicates, rejected items with reasons, and the
- * error that failed the whole fetch (null on success).
+ * source's {@code lastOutcome}): new documents, duplicates, rejected items with reasons, the article
+ * links an html source still owes (fetched on later runs), and the error that failed the whole fetch
+ * (null on success).
  */
 public record FetchOutcome(
         String source,
@@ -19,13 +20,14 @@ public record FetchOutcome(
         boolean notModified,
         int items,
         List<Long> documents,
-        List<String> problems) {
+        List<String> problems,
+        long pending) {
 
     static FetchOutcome failed(String source, Instant at, String error) {
-        return new FetchOutcome(source, at, 0, 0, 0, error, false, 0, List.of(), List.of());
+        return new FetchOutcome(source, at, 0, 0, 0, error, false, 0, List.of(), List.of(), 0);
     }
 
     static FetchOutcome unchanged(String source, Instant at) {
-        return new FetchOutcome(source, at, 0, 0, 0, null, true, 0, List.of(), List.of());
+        return new FetchOutcome(source, at, 0, 0, 0, null, true, 0, List.of(), List.of(), 0);
     }
 }

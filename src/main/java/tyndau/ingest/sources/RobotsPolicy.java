@@ -32,8 +32,12 @@ class RobotsPolicy {
         this.fetcher = fetcher;
     }
 
-    /** Null when {@code uri} may be fetched; otherwise why not, in words for the source's health. */
-    String refusal(URI uri) {
+    /** Why a URL is not fetched, in words for the source's health; {@code mayPass} when robots.txt could not be read. */
+    record Refusal(String reason, boolean mayPass) {
+    }
+
+    /** Null when {@code uri} may be fetched; otherwise why not. */
+    Refusal refusal(URI uri) {
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
         Cached c = cache.get(origin);
         if (c == null || Instant.now().isAfter(c.until())) {
@@ -46,8 +50,9 @@ class RobotsPolicy {
             return null;
         }
         return c.unreadable() != null
-                ? origin + "/robots.txt could not be read (" + c.unreadable() + "): nothing is fetched from there until " + c.until()
-                : "robots.txt disallows " + uri;
+                ? new Refusal(origin + "/robots.txt could not be read (" + c.unreadable() + "): nothing is fetched from there until "
+                        + c.until(), true)
+                : new Refusal("robots.txt disallows " + uri, false);
     }
 
     private Cached load(String origin) {

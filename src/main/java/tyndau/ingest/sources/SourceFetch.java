@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
@@ -46,9 +49,11 @@ class SourceFetch {
     private final SourceHealth health;
     private final TyndauConfig config;
     private final ObjectMapper json;
+    private final PendingLinks pending;
 
     SourceFetch(SafeFetcher fetcher, DocumentWriter writer, tyndau.index.LuceneIndex index, RobotsPolicy robots, FeedItems feedItems, SourceHealth health,
-                TyndauConfig config, ObjectMapper json) {
+                TyndauConfig config, ObjectMapper json, PendingLinks pending) {
+        this.pending = pending;
         this.fetcher = fetcher;
         this.writer = writer;
         this.index = index;
@@ -69,18 +74,20 @@ class SourceFetch {
                 throw new SourceFailure("source type '" + source.type + "' is not fetched (imports only)");
             }
             URI uri = URI.create(source.url);
-            String refused = source.type.equals("html") ? robots.refusal(uri) : null;
+            RobotsPolicy.Refusal refused = source.type.equals("html") ? robots.refusal(uri) : null;
             if (refused != null) {
-                throw new SourceFailure(refused);
+                throw new SourceFailure(refused.reason());
             }
             first = fetcher.fetch(new SafeFetcher.Request(uri, source.etag, source.lastModified, source.bodyHash));
             if (first.status() >= 400) {
                 throw new SourceFailure("HTTP " + first.status() + " from " + first.finalUri(), first.retryAfter());
             }
-            if (first.unchanged()) {
+            boolean html = source.type.equals("html");
+            if (first.unchanged() && !(html && pending.anyDue(source.id, at))) {
                 outcome = FetchOutcome.unchanged(source.id, at);
-            } else if (source.type.equals("html")) {
-                outcome = store(source, at, articles(source, first));
+            } else if (html) {
+                // An unchanged list page still lets the links the source owes be fetched.
+                outcome = store(source, at, articles(source, first.unchanged() ? null : first, at));
             } else {
                 outcome = store(source, at, feedItems.read(source, first));
             }
@@ -102,53 +109,100 @@ class SourceFetch {
         return outcome;
     }
 
-    /** Items of a fetch, before storage: documents to write and what was refused already. */
-    record Items(List<NewDocument> documents, int rejected, List<String> problems) {
+    /** Items of a fetch, before storage: documents to write, what was refused already, and (html) the pending links' changes. */
+    record Items(List<NewDocument> documents, int rejected, List<String> problems, PendingLinks.Changes links) {
     }
 
-    private Items articles(Source source, Fetched list) throws SourceFailure {
+    /**
+     * The articles of an html source: first the links it owes that are due (oldest first), then the new
+     * links of the list page ({@code list} null when the page did not change), at most {@code max-articles};
+     * the rest wait in its pending links. A link that failed for a reason that may pass is tried again
+     * later, each time after a longer wait, up to {@code max-link-attempts}.
+     */
+    private Items articles(Source source, Fetched list, Instant now) throws SourceFailure {
         Selectors selectors = selectors(source);
-        List<URI> links = ArticleExtractor.links(list.body(), list.contentType(), list.finalUri(), selectors == null ? null : selectors.links());
-        if (links.isEmpty()) {
-            throw new SourceFailure("the list page has no article links"
-                    + (selectors != null && selectors.links() != null ? " (selector '" + selectors.links() + "')" : ""));
+        int max = config.polling().maxArticles();
+        Map<String, PendingLinks.Pending> candidates = new LinkedHashMap<>();
+        pending.due(source.id, now, max).forEach(p -> candidates.put(p.uri().toString(), p));
+        Set<String> owedByThisRun = new HashSet<>(candidates.keySet());
+        if (list != null) {
+            List<URI> links = ArticleExtractor.links(list.body(), list.contentType(), list.finalUri(),
+                    selectors == null ? null : selectors.links());
+            if (links.isEmpty()) {
+                throw new SourceFailure("the list page has no article links"
+                        + (selectors != null && selectors.links() != null ? " (selector '" + selectors.links() + "')" : ""));
+            }
+            Set<String> waiting = pending.all(source.id);
+            for (URI l : links) {
+                // a link owed and not due yet keeps its wait
+                if (!waiting.contains(l.toString())) {
+                    candidates.putIfAbsent(l.toString(), new PendingLinks.Pending(l, 0));
+                }
+            }
         }
-        List<URI> fresh = unseen(links);
+        Set<URI> fresh = new HashSet<>(unseen(candidates.values().stream().map(PendingLinks.Pending::uri).toList()));
+        PendingLinks.Changes changes = new PendingLinks.Changes();
+        List<PendingLinks.Pending> todo = new ArrayList<>();
+        for (PendingLinks.Pending p : candidates.values()) {
+            if (fresh.contains(p.uri())) {
+                todo.add(p);
+            } else if (owedByThisRun.contains(p.uri().toString())) {
+                changes.done.add(p.uri()); // stored meanwhile (another source, an import)
+            }
+        }
         List<NewDocument> docs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        int rejected = 0;
+        int[] rejected = {0};
         ZoneId zone = ZoneId.of(source.timeZone);
         List<Article> read = new ArrayList<>();
         List<URI> readFrom = new ArrayList<>();
-        for (URI link : fresh.subList(0, Math.min(fresh.size(), config.polling().maxArticles()))) {
+        Duration interval = SourceHealth.interval(source);
+        LinkFailure fail = (p, error, mayPass) -> {
+            int attempts = p.attempts() + 1;
+            if (mayPass && attempts < config.polling().maxLinkAttempts()) {
+                Instant due = now.plus(SourceHealth.backoff(interval, attempts, config.polling().maxBackoff()));
+                changes.retries.add(new PendingLinks.Changes.Retry(p.uri(), attempts, due, error));
+                problems.add(p.uri() + ": " + error + " (try " + attempts + " of " + config.polling().maxLinkAttempts()
+                        + "; again after " + due + ")");
+                return;
+            }
+            rejected[0]++;
+            changes.done.add(p.uri());
+            problems.add(p.uri() + ": " + error + (mayPass ? " (given up after " + attempts + " tries)" : ""));
+        };
+        for (PendingLinks.Pending p : todo.subList(0, Math.min(todo.size(), max))) {
+            URI link = p.uri();
             try {
-                String refused = robots.refusal(link);
+                RobotsPolicy.Refusal refused = robots.refusal(link);
                 if (refused != null) {
-                    rejected++;
-                    problems.add(link + ": " + refused);
+                    fail.record(p, refused.reason(), refused.mayPass());
                     continue;
                 }
                 Fetched page = fetcher.fetch(SafeFetcher.Request.of(link));
                 if (page.status() >= 400) {
-                    rejected++;
-                    problems.add(link + ": HTTP " + page.status());
+                    fail.record(p, "HTTP " + page.status(), page.status() >= 500 || page.status() == 408 || page.status() == 429);
                     continue;
                 }
                 Article a = ArticleExtractor.extract(page.body(), page.contentType(), page.finalUri(), selectors, zone, Instant.now());
+                changes.done.add(link);
                 if (a.title() == null || a.title().isBlank()) {
-                    rejected++;
+                    rejected[0]++;
                     problems.add(link + ": no title found");
                     continue;
                 }
                 read.add(a);
                 readFrom.add(page.finalUri());
-            } catch (FetchException | RuntimeException e) {
-                rejected++;
-                problems.add(link + ": " + e.getMessage());
+            } catch (FetchException e) {
+                fail.record(p, e.getMessage(), e.mayPass());
+            } catch (RuntimeException e) {
+                fail.record(p, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), false);
             }
         }
+        for (PendingLinks.Pending later : todo.subList(Math.min(todo.size(), max), todo.size())) {
+            changes.waiting.add(later.uri());
+        }
         // A canonical claimed by several pages of this run is nobody's (README "Sources").
-        java.util.Map<String, Integer> claims = new java.util.HashMap<>();
+        Map<String, Integer> claims = new HashMap<>();
         read.forEach(a -> {
             if (a.canonicalUrl() != null) {
                 claims.merge(a.canonicalUrl(), 1, Integer::sum);
@@ -157,7 +211,7 @@ class SourceFetch {
         for (int i = 0; i < read.size(); i++) {
             Article a = read.get(i);
             URI from = readFrom.get(i);
-            String url = Canonicals.choose(a.canonicalUrl(), from, list.finalUri(), claims);
+            String url = Canonicals.choose(a.canonicalUrl(), from, list == null ? URI.create(source.url) : list.finalUri(), claims);
             if (a.canonicalUrl() != null && !url.equals(a.canonicalUrl())) {
                 problems.add(from + ": rel=canonical " + a.canonicalUrl() + " not taken (another site, the site's root, the list page,"
                         + " or claimed by several pages); stored under its own address");
@@ -168,17 +222,23 @@ class SourceFetch {
                 problems.add(from + ": " + r.warning());
             }
             if (r.document() == null) {
-                rejected++;
+                rejected[0]++;
                 problems.add(from + ": " + r.reason());
                 continue;
             }
             a.warnings().forEach(w -> problems.add(from + ": " + w));
             docs.add(r.document());
         }
-        if (fresh.size() > config.polling().maxArticles()) {
-            problems.add((fresh.size() - config.polling().maxArticles()) + " more new links wait for the next run");
+        if (!changes.waiting.isEmpty()) {
+            problems.add(changes.waiting.size() + " more new links wait for the next run");
         }
-        return new Items(docs, rejected, problems);
+        return new Items(docs, rejected[0], problems, changes);
+    }
+
+    /** What a failed link becomes: tried again later when the failure may pass, else refused. */
+    @FunctionalInterface
+    private interface LinkFailure {
+        void record(PendingLinks.Pending link, String error, boolean mayPass);
     }
 
     /** Links whose canonical URL is not stored yet, in page order. */
@@ -186,6 +246,9 @@ class SourceFetch {
         Set<String> hashes = new HashSet<>();
         for (URI l : links) {
             CanonicalUrl.of(l.toString()).ifPresent(c -> hashes.add(Hashes.sha256(c)));
+        }
+        if (hashes.isEmpty()) {
+            return List.of();
         }
         Set<String> known = QuarkusTransaction.requiringNew().call(() -> new HashSet<>(Document.getEntityManager()
                 .createQuery("select d.urlHash from Document d where d.urlHash in :h", String.class)
@@ -232,8 +295,10 @@ class SourceFetch {
         if (created > 0) {
             index.awaitIndexed(writer.maxSeq(), java.time.Duration.ofSeconds(30));
         }
+        // After the documents are stored: a crash in between leaves the links owed, and the next run finds them stored.
+        long owed = items.links() == null ? 0 : pending.apply(source.id, items.links(), at);
         return new FetchOutcome(source.id, at, created, duplicates, rejected, null, false,
-                items.documents().size() + items.rejected(), ids, problems.size() > 50 ? problems.subList(0, 50) : problems);
+                items.documents().size() + items.rejected(), ids, problems.size() > 50 ? problems.subList(0, 50) : problems, owed);
     }
 
     /** A failure of the whole fetch, with the server's Retry-After when it gave one. */

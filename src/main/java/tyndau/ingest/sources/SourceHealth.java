@@ -40,7 +40,9 @@ class SourceHealth {
             s.lastAttemptAt = outcome.at();
             s.lastSuccessAt = outcome.at();
             s.nextFetchAt = outcome.at().plus(interval(s));
-            if (fetched != null && !fetched.unchanged()) {
+            // Validators are kept only when the source owes no link: otherwise an unchanged answer would
+            // skip the run (the owed links are fetched from the pending list, see SourceFetch).
+            if (fetched != null && !fetched.unchanged() && outcome.pending() == 0) {
                 s.etag = fetched.etag();
                 s.lastModified = fetched.lastModified();
                 s.bodyHash = fetched.bodySha256();
@@ -80,7 +82,7 @@ class SourceHealth {
         return wait.compareTo(cap) > 0 ? cap : wait;
     }
 
-    private static Duration interval(Source s) {
+    static Duration interval(Source s) {
         try {
             return Duration.parse(s.pollInterval);
         } catch (RuntimeException e) {
@@ -95,7 +97,7 @@ class SourceHealth {
                 text = json.writeValueAsString(new FetchOutcome(outcome.source(), outcome.at(), outcome.created(),
                         outcome.duplicates(), outcome.rejected(), outcome.error(), outcome.notModified(), outcome.items(),
                         outcome.documents().subList(0, Math.min(20, outcome.documents().size())),
-                        outcome.problems().subList(0, Math.min(3, outcome.problems().size()))));
+                        outcome.problems().subList(0, Math.min(3, outcome.problems().size())), outcome.pending()));
             }
             return text.length() > 2000 ? null : text;
         } catch (JsonProcessingException e) {

@@ -46,7 +46,8 @@ class SourcesResourceTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("tyndau.fetch.allow-private-networks", "true", "tyndau.fetch.deadline", "3s",
-                    "tyndau.fetch.per-host-delay", "0s", "tyndau.polling.max-failures", "2");
+                    "tyndau.fetch.per-host-delay", "0s", "tyndau.polling.max-failures", "2",
+                    "tyndau.polling.max-articles", "3", "tyndau.polling.max-link-attempts", "3");
         }
     }
 
@@ -56,6 +57,8 @@ class SourcesResourceTest {
     HttpServer server;
     String base;
     String run;
+    final List<String> listValidators = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger pendingThreeServed = new java.util.concurrent.atomic.AtomicInteger();
 
     static final String RSS = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -120,6 +123,33 @@ class SourcesResourceTest {
             server.createContext("/canon/" + i + ".html", ex -> send(ex, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8)));
         }
         server.createContext("/private/3.html", ex -> send(ex, 200, "text/html", article("Closed", "", "closed").getBytes(StandardCharsets.UTF_8)));
+        // A list page with validators and five links: 3 fails once (503), 5 always (500).
+        server.createContext("/pend/list.html", ex -> {
+            listValidators.add(String.valueOf(ex.getRequestHeaders().getFirst("If-None-Match")));
+            if ("\"pend-v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+            ex.getResponseHeaders().add("ETag", "\"pend-v1\"");
+            StringBuilder list = new StringBuilder("<html><body><ul class=\"news\">");
+            for (int i = 1; i <= 5; i++) {
+                list.append("<li><a href=\"/pend/").append(i).append(".html\">").append(i).append("</a></li>");
+            }
+            send(ex, 200, "text/html; charset=utf-8", list.append("</ul></body></html>").toString().getBytes(StandardCharsets.UTF_8));
+        });
+        for (int i = 1; i <= 5; i++) {
+            int n = i;
+            byte[] page = article("Отложенная статья " + n + " " + run, "", "Текст отложенной статьи номер " + n + ", у каждой свой.")
+                    .getBytes(StandardCharsets.UTF_8);
+            server.createContext("/pend/" + n + ".html", ex -> {
+                if (n == 5 || n == 3 && pendingThreeServed.getAndIncrement() == 0) {
+                    send(ex, n == 5 ? 500 : 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    send(ex, 200, "text/html; charset=utf-8", page);
+                }
+            });
+        }
         server.start();
     }
 
@@ -218,6 +248,50 @@ class SourcesResourceTest {
                         + "\"timeZone\":\"Asia/Almaty\",\"pollInterval\":\"PT30M\",\"enabled\":true}")
                 .put("/api/sources/" + broken).then().statusCode(200).body("health.suspended", org.hamcrest.Matchers.equalTo(false))
                 .body("health.consecutiveFailures", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    /** The clock moves on: every link the source owes is due now. */
+    static void everyPendingLinkDue(String sourceId) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> tyndau.source.Source.getEntityManager()
+                .createNativeQuery("UPDATE source_pending_link SET next_attempt_at = ?1 WHERE source_id = ?2")
+                .setParameter(1, java.sql.Timestamp.from(Instant.now().minusSeconds(1))).setParameter(2, sourceId).executeUpdate());
+    }
+
+    @Test
+    void linksBeyondMaxArticlesOrFailedForNowArePendingAndFetchedLaterAndValidatorsWaitForThem() {
+        String id = register("pend", "html", "/pend/list.html", "{\"links\":\"ul.news a[href]\"}");
+        JsonPath first = fetchNow(id);
+        assertEquals(2, first.getInt("new"), first.prettify());
+        assertEquals(3, first.getInt("pending"), "3 failed for now (503), 4 and 5 beyond max-articles: " + first.prettify());
+        assertTrue(first.getList("problems").toString().contains("HTTP 503 (try 1 of 3"), first.prettify());
+
+        JsonPath second = fetchNow(id);
+        assertEquals(1, second.getInt("new"), "4 fetched; 3 waits its backoff; 5 fails: " + second.prettify());
+        assertEquals(2, second.getInt("pending"), second.prettify());
+        assertEquals("null", listValidators.get(1), "no validators were kept while links were owed");
+
+        everyPendingLinkDue(id);
+        JsonPath third = fetchNow(id);
+        assertEquals(1, third.getInt("new"), "3 answers now: " + third.prettify());
+        assertEquals(1, third.getInt("pending"), third.prettify());
+
+        everyPendingLinkDue(id);
+        JsonPath fourth = fetchNow(id);
+        assertEquals(0, fourth.getInt("pending"), fourth.prettify());
+        assertEquals(1, fourth.getInt("rejected"), fourth.prettify());
+        assertTrue(fourth.getList("problems").toString().contains("HTTP 500 (given up after 3 tries)"), fourth.prettify());
+
+        // Nothing owed: the validators are kept, and an unchanged list page skips the run.
+        JsonPath fifth = fetchNow(id);
+        assertTrue(fifth.getBoolean("notModified"), fifth.prettify());
+        assertEquals("\"pend-v1\"", listValidators.get(listValidators.size() - 1));
+        List<String> titles = given().queryParam("source", id).get("/api/documents").then().statusCode(200).extract().jsonPath()
+                .getList("items.title");
+        assertEquals(4, titles.size(), titles.toString());
+        for (int i = 1; i <= 4; i++) {
+            int n = i;
+            assertTrue(titles.stream().anyMatch(t -> t.startsWith("Отложенная статья " + n + " ")), n + " stored: " + titles);
+        }
     }
 
     @Test
