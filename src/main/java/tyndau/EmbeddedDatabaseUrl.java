@@ -10,7 +10,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Places the embedded H2 database under {@code tyndau.home}. H2 refuses paths relative to the
+ * Places the embedded H2 database under {@code tyndau.home}, its password kept by {@link EmbeddedDatabaseCredentials}. H2 refuses paths relative to the
  * working directory unless written "./...", so the home is made absolute here. Low ordinal: an
  * explicit {@code quarkus.datasource.jdbc.url} (e.g. PostgreSQL) always wins.
  */
@@ -28,6 +28,8 @@ public class EmbeddedDatabaseUrl implements ConfigSourceFactory {
         // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process loses no
         // committed row (H2's default delays the write by up to half a second).
         String url = "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
-        return List.of(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", url), "tyndau-embedded-db", 50));
+        // The password is not configuration: EmbeddedDatabaseCredentials keeps it in $TYNDAU_HOME/db-password.
+        return List.of(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.credentials-provider", EmbeddedDatabaseCredentials.NAME), "tyndau-embedded-db", 50));
     }
 }

@@ -6,15 +6,10 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.jboss.logging.Logger;
+import tyndau.SecretFile;
 import tyndau.TyndauConfig;
 
 /**
@@ -42,18 +37,13 @@ public class ApiKey {
         }
         Path file = config.home().resolve("api-key").toAbsolutePath().normalize();
         try {
-            if (!Files.exists(file)) {
-                create(file);
+            if (SecretFile.create(file, SecretFile.random())) {
                 LOG.infof("generated an API key for write endpoints; it is in %s", file);
             } else {
-                refuseIfOthersCanRead(file);
                 LOG.infof("API key for write endpoints: %s", file);
             }
-            String stored = Files.readString(file, StandardCharsets.UTF_8).trim();
-            if (stored.isEmpty()) {
-                throw new IllegalStateException("the API key file " + file + " is empty; delete it to generate a new key");
-            }
-            key = stored.getBytes(StandardCharsets.UTF_8);
+            key = SecretFile.read(file, "API key", "or set tyndau.api-key; an empty file: delete it to generate a new key")
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the API key file " + file, e);
         }
@@ -64,37 +54,7 @@ public class ApiKey {
      * widen the mode, and a key that others can read is no key. Refusing to start says so plainly.
      */
     static void refuseIfOthersCanRead(Path file) throws IOException {
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode;
-        try {
-            mode = Files.getPosixFilePermissions(file);
-        } catch (UnsupportedOperationException notPosix) {
-            return;
-        }
-        for (java.nio.file.attribute.PosixFilePermission p : mode) {
-            String name = p.name();
-            if (name.startsWith("GROUP_") || name.startsWith("OTHERS_")) {
-                throw new IllegalStateException("the API key file " + file + " can be read by other users (mode "
-                        + PosixFilePermissions.toString(mode) + "); run: chmod 600 " + file + "  (or set tyndau.api-key)");
-            }
-        }
-    }
-
-    private static void create(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        try {
-            // Created with owner-only permissions, so the key is never readable by others even briefly.
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
-        } catch (FileAlreadyExistsException raced) {
-            return;
-        }
-        Files.writeString(file, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        SecretFile.refuseIfOthersCanRead(file, "API key", "or set tyndau.api-key");
     }
 
     /** Constant-time comparison, so response timing says nothing about the key. */
