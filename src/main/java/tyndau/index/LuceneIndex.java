@@ -448,6 +448,10 @@ public class LuceneIndex implements IndexedTopics {
             writeLock.lock();
             try {
                 Generation old = current;
+                // Rows committed while the rebuild ran may be in the new generation and not yet in the
+                // old one (the feeder was behind): catching the old one up first announces them to the
+                // alert rules; the new one then announces only what came after.
+                catchUp(old, -1);
                 catchUp(g, old.indexedSeq);
                 point(next);
                 current = g;
@@ -459,6 +463,16 @@ public class LuceneIndex implements IndexedTopics {
         } catch (IOException | RuntimeException e) {
             g.close();
             throw e;
+        }
+    }
+
+    /** Runs {@code work} holding the write lock: nothing is indexed meanwhile (tests order a race with it). */
+    <T> T exclusively(java.util.concurrent.Callable<T> work) throws Exception {
+        writeLock.lock();
+        try {
+            return work.call();
+        } finally {
+            writeLock.unlock();
         }
     }
 
