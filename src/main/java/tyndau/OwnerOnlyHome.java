@@ -35,6 +35,14 @@ class OwnerOnlyHome {
         try {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            // the files already there too (the directory alone shuts others out; a copied-out file keeps its mode)
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+                    }
+                }
+            }
         } catch (UnsupportedOperationException notPosix) {
             // Windows and other file systems keep their own access control.
         } catch (IOException e) {

@@ -54,6 +54,9 @@ class FirstRunIT {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("db"))),
                     "the database files are the owner's alone");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("db").resolve("tyndau.mv.db"))));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("db-password"))),
+                    "no password ships: the database's own is generated, owner-only");
             String key = Files.readString(keyFile).trim();
             assertTrue(key.length() >= 32);
             assertTrue(Files.readString(s.log).contains(keyFile.toAbsolutePath().toString()), "key location is logged");
