@@ -396,7 +396,7 @@ public class LuceneIndex implements IndexedTopics {
             for (Document d : docs) {
                 DocumentRow row = rowOf(d, sources.get(d.sourceId));
                 Analysis a = analyser.analyse(row, rescore);
-                if (d.tone == null || d.tone != a.tone()) {
+                if (!java.util.Objects.equals(d.tone, a.tone())) {
                     // Re-scoring writes the new tone back to the row (same seq: the index gets it here).
                     d.tone = a.tone();
                 }

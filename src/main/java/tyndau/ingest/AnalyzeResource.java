@@ -45,8 +45,9 @@ class AnalyzeResource {
         this.json = json;
     }
 
+    /** {@code toned} false: the tone model could read nothing in the text ({@code tone} is then 0, meaning no signal, not neutral). */
     record Analysis(String title, String text, Instant published, boolean undateable, String dateSource, String language,
-                    double tone, List<String> topics, String canonicalUrl, String author, List<String> warnings) {
+                    double tone, boolean toned, List<String> topics, String canonicalUrl, String author, List<String> warnings) {
     }
 
     @POST
@@ -114,7 +115,8 @@ class AnalyzeResource {
                 source == null ? null : source.role.wire(), source == null ? null : side.of(source.role), language, published, null,
                 null, t, text);
         tyndau.document.Analysis a = analyser.analyse(row, true);
-        return new Analysis(title, text, published, published == null, dateSource, language, a.tone(), a.topics(),
+        return new Analysis(title, text, published, published == null, dateSource, language, a.tone() == null ? 0 : a.tone(),
+                a.tone() != null, a.topics(),
                 canonical, author, warnings);
     }
 

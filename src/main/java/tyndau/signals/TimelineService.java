@@ -25,8 +25,11 @@ import tyndau.web.ApiException;
 @ApplicationScoped
 public class TimelineService {
 
-    /** One side in one bucket; {@code share} is 0 when the side has no document at all in the bucket. */
-    public record SideValue(long count, long all, double share, Double tone) {
+    /**
+     * One side in one bucket; {@code share} is 0 when the side has no document at all in the bucket;
+     * {@code tone} averages only the documents the scorer could read, {@code untoned} counts the others.
+     */
+    public record SideValue(long count, long all, double share, Double tone, long untoned) {
     }
 
     /** One bucket; {@code date} is its first day. */
@@ -105,7 +108,7 @@ public class TimelineService {
     private static SideValue side(long count, long all, double toneSum, double toneCount) {
         double share = all == 0 ? 0 : Math.round(count * 1e6 / all) / 1e6;
         Double tone = toneCount == 0 ? null : Math.round(toneSum / toneCount * 1e4) / 1e4;
-        return new SideValue(count, all, share, tone);
+        return new SideValue(count, all, share, tone, Math.max(0, count - (long) toneCount));
     }
 
     static LocalDate bucketOf(LocalDate d, String interval) {

@@ -55,12 +55,16 @@ public class DocumentAnalyser implements Analyser {
             }
             if (!matched.isEmpty()) {
                 ToneScorer.Tone tone = scorer.score(row.text(), row.language());
-                double documentTone = !rescore && row.tone() != null ? row.tone() : tone.score();
+                Double documentTone = !rescore && row.tone() != null ? row.tone() : tone.toned() ? tone.score() : null;
                 return new Analysis(documentTone, ids(matched), topicTones(row, terms, tone, matched));
             }
         }
-        double documentTone = !rescore && row.tone() != null ? row.tone() : scorer.score(row.text(), row.language()).score();
+        Double documentTone = !rescore && row.tone() != null ? row.tone() : toneOf(scorer.score(row.text(), row.language()));
         return new Analysis(documentTone, List.of(), Map.of());
+    }
+
+    private static Double toneOf(ToneScorer.Tone t) {
+        return t.toned() ? t.score() : null;
     }
 
     private static List<String> ids(List<TopicService.Compiled> matched) {
@@ -87,7 +91,7 @@ public class DocumentAnalyser implements Analyser {
                     }
                     hit = slow.search(t.query()) > 0;
                 }
-                if (hit) {
+                if (hit && s.toned()) {
                     about.get(i).add(s);
                 }
             }

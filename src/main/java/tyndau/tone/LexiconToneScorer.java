@@ -1,6 +1,7 @@
 package tyndau.tone;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +19,11 @@ import java.util.regex.Pattern;
  * score is the mean over its sentences that carry any tone (0 when none does).
  */
 @ApplicationScoped
+@Typed(LexiconToneScorer.class) // the service's ToneScorer is the model (ToneScorers); this one explains and falls back
 public class LexiconToneScorer implements ToneScorer {
     static final int WINDOW = 3;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}'’-]*");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"»”)]*\\s+|\\n\\s*\\n|\\n");
+    static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"»”)]*\\s+|\\n\\s*\\n|\\n");
 
     /** Words looked up per language before a language's memo is emptied (bounded memory, Zipf keeps it useful). */
     static final int MEMO_WORDS = 200_000;

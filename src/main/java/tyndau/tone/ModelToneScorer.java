@@ -1,0 +1,109 @@
+package tyndau.tone;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Tone from the learnt model ({@link ToneModel}, src/main/resources/tone/MODEL.md), sentence by
+ * sentence: a sentence's tone is p(positive) − p(negative), the model reading the sentence's words and
+ * character n-grams and what the lexicon makes of it. In English the lexicon's own score is added
+ * (clipped to [−1, 1]): chosen on a validation split, see MODEL.md. The text's tone is the mean over
+ * the sentences the model could read (at least half of their features seen in training); when it could
+ * read none, the lexicon answers if it finds words it knows, and otherwise the text is untoned, not neutral.
+ */
+public class ModelToneScorer implements ToneScorer {
+    /** The share of a sentence's features training must have seen for its tone to count. */
+    static final double MIN_COVERAGE = 0.5;
+    /** Languages whose sentence tone adds the lexicon's score to the model's. */
+    static final Set<String> BLEND = Set.of("en");
+    static final String RESOURCE = "tone/model.bin.gz";
+
+    private final ToneModel model;
+    private final LexiconToneScorer lexicon;
+
+    ModelToneScorer(ToneModel model, LexiconToneScorer lexicon) {
+        this.model = model;
+        this.lexicon = lexicon;
+    }
+
+    /** The shipped model, from the class path. */
+    static ModelToneScorer shipped(LexiconToneScorer lexicon) {
+        try (InputStream in = ModelToneScorer.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the tone model " + RESOURCE + " is not on the class path");
+            }
+            return new ModelToneScorer(ToneModel.read(in), lexicon);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tone model " + RESOURCE, e);
+        }
+    }
+
+    @Override
+    public String version() {
+        return "model-" + model.digest + "+" + lexicon.version();
+    }
+
+    @Override
+    public Tone score(String text, String language) {
+        return score(text, language, language != null && BLEND.contains(language));
+    }
+
+    /** The model's reading alone, without the English blend (to measure the blend against). */
+    Tone model(String text, String language) {
+        return score(text, language, false);
+    }
+
+    private Tone score(String text, String language, boolean blend) {
+        if (text == null || text.isBlank()) {
+            return new Tone(0, List.of(), false);
+        }
+        List<SentenceTone> sentences = new ArrayList<>();
+        double sum = 0;
+        int n = 0;
+        int start = 0;
+        Matcher end = LexiconToneScorer.SENTENCE_END.matcher(text);
+        while (start < text.length()) {
+            int stop = end.find(start) ? end.end() : text.length();
+            String s = text.substring(start, stop);
+            if (!s.isBlank()) {
+                double lex = lexicon.score(s, language).score();
+                ToneModel.Reading r = model.read(s, lexiconFeatures(lex));
+                boolean toned = r.features() > 0 && r.coverage() >= MIN_COVERAGE;
+                double tone = !toned ? 0 : round(blend ? Math.max(-1, Math.min(1, r.tone() + lex)) : r.tone());
+                sentences.add(new SentenceTone(start, stop, tone, toned));
+                if (toned) {
+                    sum += tone;
+                    n++;
+                }
+            }
+            start = stop;
+        }
+        if (n > 0) {
+            return new Tone(round(sum / n), sentences, true);
+        }
+        Tone fallback = lexicon.score(text, language);
+        return fallback.score() != 0 ? fallback : new Tone(0, sentences, false);
+    }
+
+    /**
+     * What the lexicon makes of a sentence ({@code score}), as features the model weighs like any other
+     * (learnt from the training data): the sign and strength of the score, or that it found nothing.
+     */
+    static List<String> lexiconFeatures(double score) {
+        if (score == 0) {
+            return List.of("lex0");
+        }
+        String sign = score > 0 ? "lex+" : "lex-";
+        double a = Math.abs(score);
+        return a > 0.6 ? List.of(sign, sign + "2", sign + "3") : a > 0.3 ? List.of(sign, sign + "2") : List.of(sign);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

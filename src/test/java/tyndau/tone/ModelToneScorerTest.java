@@ -1,0 +1,68 @@
+package tyndau.tone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shipped tone model reads informal and code-switched text, and says when it cannot read a text at all. */
+class ModelToneScorerTest {
+    static ModelToneScorer scorer;
+
+    @BeforeAll
+    static void load() {
+        scorer = ModelToneScorer.shipped(new LexiconToneScorer());
+    }
+
+    static double tone(String text, String lang) {
+        ToneScorer.Tone t = scorer.score(text, lang);
+        assertTrue(t.toned(), "read: " + text);
+        return t.score();
+    }
+
+    @Test
+    void informalKazakhIsScoredNotZeroed() {
+        assertTrue(tone("Өте жақсы қосымша, көп рахмет! 👍", "kk") > 0.1);
+        assertTrue(tone("Ең нашар қосымша, ақша кетті, ешнәрсе істемейді", "kk") < -0.1);
+    }
+
+    @Test
+    void codeSwitchedAndLatinScriptKazakhAreScored() {
+        // Kazakh with Russian words, and Kazakh written in Latin letters, as people write reviews and comments.
+        assertTrue(tone("Осы приложениеге көп рахмет, очень удобно", "kk") > 0.1);
+        assertTrue(tone("Ужас, приложение мүлдем ашылмайды, бәрі тормозит", "kk") < -0.1);
+        assertTrue(tone("keremet qosymsha, rahmet", "kk") > 0.1);
+    }
+
+    @Test
+    void russianAndEnglishNewsSentences() {
+        assertTrue(tone("Стороны подписали соглашение о сотрудничестве, которое назвали успешным и взаимовыгодным.", "ru") > 0.1);
+        assertTrue(tone("В результате обстрела погибли мирные жители, разрушены дома.", "ru") < -0.1);
+        assertTrue(tone("The two countries signed a landmark agreement that both leaders praised as a great success.", "en") > 0.1);
+        assertTrue(tone("The attack killed dozens of civilians and destroyed the hospital.", "en") < -0.1);
+    }
+
+    @Test
+    void noSignalIsNotNeutral() {
+        ToneScorer.Tone unreadable = scorer.score("გამარჯობა მეგობარო, როგორ ხარ", "und");
+        assertFalse(unreadable.toned(), "a script the model never saw");
+        assertEquals(0, unreadable.score());
+        assertFalse(scorer.score("   ", "en").toned());
+        assertTrue(scorer.score("Сегодня в Астане прошло заседание правительства.", "ru").toned(), "a neutral sentence is read");
+    }
+
+    @Test
+    void sentencesAreScoredOneByOneForTopicTone() {
+        ToneScorer.Tone t = scorer.score("The summit was a great success. The bombing killed many people.", "en");
+        assertEquals(2, t.sentences().size());
+        assertTrue(t.sentences().get(0).score() > 0 && t.sentences().get(1).score() < 0, t.toString());
+    }
+
+    @Test
+    void theVersionNamesTheModelSoANewModelReScores() {
+        assertTrue(scorer.version().startsWith("model-"), scorer.version());
+        assertEquals(scorer.version(), ModelToneScorer.shipped(new LexiconToneScorer()).version());
+    }
+}
