@@ -17,15 +17,23 @@ import tyndau.source.Source;
 public class DocumentService {
     private final Side side;
     private final IndexedTopics index;
+    private final ToneExplainer explainer;
 
-    DocumentService(Side side, IndexedTopics index) {
+    DocumentService(Side side, IndexedTopics index, ToneExplainer explainer) {
         this.side = side;
         this.index = index;
+        this.explainer = explainer;
     }
 
     @Transactional
     public Optional<DocumentView> byId(long id) {
-        return Document.<Document>findByIdOptional(id).map(d -> view(d, sources(List.of(d)), index.topicsOf(List.of(d.id))));
+        return Document.<Document>findByIdOptional(id).map(d -> {
+            DocumentView v = view(d, sources(List.of(d)), index.topicsOf(List.of(d.id)));
+            String text = (d.title == null ? "" : d.title) + "\n\n" + (d.body == null ? "" : d.body);
+            return new DocumentView(v.id(), v.seq(), v.source(), v.role(), v.side(), v.url(), v.guid(), v.title(), v.published(),
+                    v.undateable(), v.fetched(), v.language(), v.tone(), v.topics(), v.duplicateOf(), v.duplicateReason(), v.body(),
+                    v.bodyHtml(), explainer.explain(text, d.language, 12));
+        });
     }
 
     /** A page (1-based) of documents, optionally of one source, newest publication first, undateable last. */
@@ -54,7 +62,7 @@ public class DocumentService {
 
     private static DocumentView withoutBody(DocumentView v) {
         return new DocumentView(v.id(), v.seq(), v.source(), v.role(), v.side(), v.url(), v.guid(), v.title(), v.published(),
-                v.undateable(), v.fetched(), v.language(), v.tone(), v.topics(), v.duplicateOf(), v.duplicateReason(), null, null);
+                v.undateable(), v.fetched(), v.language(), v.tone(), v.topics(), v.duplicateOf(), v.duplicateReason(), null, null, null);
     }
 
     private DocumentView view(Document d, Map<String, Source> sources, Map<Long, List<String>> topics) {
@@ -63,6 +71,6 @@ public class DocumentService {
         String sideName = s == null ? null : side.of(s.role);
         List<String> matched = topics.getOrDefault(d.id, List.of());
         return new DocumentView(d.id, d.seq, d.sourceId, role, sideName, d.url, d.guid, d.title, d.publishedAt,
-                d.undateable, d.fetchedAt, d.language, d.tone, matched, d.duplicateOf, d.duplicateReason, d.body, d.bodyHtml);
+                d.undateable, d.fetchedAt, d.language, d.tone, matched, d.duplicateOf, d.duplicateReason, d.body, d.bodyHtml, null);
     }
 }

@@ -3,7 +3,11 @@ package tyndau.document;
 import java.time.Instant;
 import java.util.List;
 
-/** A document as the API shows it (DESIGN "Shapes"); {@code published} is null exactly when undateable. */
+/**
+ * A document as the API shows it (DESIGN "Shapes"); {@code published} is null exactly when undateable;
+ * {@code tone} is null when the scorer could read nothing in it (no signal, not neutral);
+ * {@code toneWords} (the document endpoint only) are the lexicon words that pushed the tone.
+ */
 public record DocumentView(
         long id,
         long seq,
@@ -22,5 +26,6 @@ public record DocumentView(
         Long duplicateOf,
         String duplicateReason,
         String body,
-        String bodyHtml) {
+        String bodyHtml,
+        List<ToneExplainer.ToneWord> toneWords) {
 }

@@ -2,6 +2,7 @@ package tyndau.tone;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import tyndau.document.ToneExplainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  * score is the mean over its sentences that carry any tone (0 when none does).
  */
 @ApplicationScoped
-@Typed(LexiconToneScorer.class) // the service's ToneScorer is the model (ToneScorers); this one explains and falls back
-public class LexiconToneScorer implements ToneScorer {
+@Typed({LexiconToneScorer.class, ToneExplainer.class}) // the service's ToneScorer is the model (ToneScorers); this one explains and falls back
+public class LexiconToneScorer implements ToneScorer, ToneExplainer {
     static final int WINDOW = 3;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}'’-]*");
     static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"»”)]*\\s+|\\n\\s*\\n|\\n");
@@ -52,7 +53,7 @@ public class LexiconToneScorer implements ToneScorer {
             int stop = end.find(start) ? end.end() : text.length();
             String s = text.substring(start, stop);
             if (!s.isBlank()) {
-                sentences.add(new SentenceTone(start, stop, sentence(s, lang, stem)));
+                sentences.add(new SentenceTone(start, stop, sentence(s, lang, stem, null)));
             }
             start = stop;
         }
@@ -86,7 +87,24 @@ public class LexiconToneScorer implements ToneScorer {
         };
     }
 
-    double sentence(String sentence, String lang, UnaryOperator<String> stem) {
+    @Override
+    public List<ToneWord> explain(String text, String language, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String lang = lexicon.weights.containsKey(language) ? language : guessFallback(language);
+        Map<String, Double> pushes = new java.util.LinkedHashMap<>();
+        sentence(text, lang, Stems.of(lang), pushes);
+        return pushes.entrySet().stream()
+                .filter(e -> e.getValue() != 0)
+                .sorted((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
+                .limit(limit)
+                .map(e -> new ToneWord(e.getKey(), round(e.getValue())))
+                .toList();
+    }
+
+    /** The score of one sentence; each word's contribution is added to {@code pushes} when it is given. */
+    double sentence(String sentence, String lang, UnaryOperator<String> stem, Map<String, Double> pushes) {
         List<String> words = new ArrayList<>();
         Matcher m = WORD.matcher(sentence.toLowerCase(Locale.ROOT));
         while (m.find()) {
@@ -136,6 +154,9 @@ public class LexiconToneScorer implements ToneScorer {
                 }
             }
             total += weight * factor;
+            if (pushes != null) {
+                pushes.merge(w, weight * factor, Double::sum);
+            }
         }
         return round(total / Math.sqrt(total * total + 1.0));
     }

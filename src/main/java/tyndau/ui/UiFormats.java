@@ -22,7 +22,7 @@ class UiFormats {
     /** Two decimals and the class the tone evaluation uses (above 0.1 positive, below −0.1 negative). */
     static String toneText(Double tone) {
         if (tone == null) {
-            return "not scored";
+            return "no signal (the tone model could read nothing here; left out of tone averages)";
         }
         String label = tone > 0.1 ? "positive" : tone < -0.1 ? "negative" : "neutral";
         return String.format(Locale.ROOT, "%+.2f (%s)", tone, label);

@@ -44,5 +44,39 @@ class ToneResourceTest {
         assertEquals((harvest + border) / 2, all.getDouble("buckets[0].public.tone"), 1e-3,
                 "a timeline without a topic averages the documents' own tones");
         assertTrue(topicTone < border, "topic tone " + topicTone + " below the whole document's " + border);
+        assertEquals(0, all.getInt("buckets[0].public.untoned"), "both were read");
+
+        // The document view says which words pushed the tone (the lexicon explains what the model scored).
+        long id = docs.getLong("items.find { it.title == 'Border news' }.id");
+        JsonPath view = given().get("/api/documents/" + id).then().statusCode(200).extract().jsonPath();
+        java.util.List<String> words = view.getList("toneWords.word");
+        assertTrue(words.contains("attacked") || words.contains("killed"), words.toString());
+        assertTrue(view.getDouble("toneWords.find { it.word == 'killed' }.weight") < 0, view.prettify());
+    }
+
+    @Test
+    void aTextTheModelCannotReadIsUntonedNotNeutralAndLeftOutOfAverages() {
+        String run = "u" + UUID.randomUUID().toString().substring(0, 8);
+        String day = java.time.LocalDate.of(1900, 1, 1).plusDays(new java.util.Random().nextInt(30_000)).toString();
+        String lines = "{\"source\":\"" + run + "\",\"role\":\"social\",\"url\":\"https://example.org/" + run
+                + "/1\",\"title\":\"გამარჯობა\",\"body\":\"დღეს ამინდი კარგია და ჩვენ ვსეირნობთ ქალაქში.\",\"published\":\""
+                + day + "T10:00:00Z\"}\n"
+                + "{\"source\":\"" + run + "\",\"role\":\"social\",\"url\":\"https://example.org/" + run
+                + "/2\",\"title\":\"Harvest\",\"body\":\"Farmers celebrated a record harvest and welcomed new investment.\","
+                + "\"published\":\"" + day + "T12:00:00Z\",\"lang\":\"en\"}\n";
+        given().header("Authorization", "Bearer test-api-key").contentType("application/x-ndjson")
+                .body(lines.getBytes(StandardCharsets.UTF_8)).post("/api/import").then().statusCode(200);
+        JsonPath docs = given().queryParam("source", run).queryParam("size", 10).get("/api/documents").then().extract().jsonPath();
+        Object unread = docs.get("items.find { it.url.endsWith('/1') }.tone");
+        assertEquals(null, unread, "no signal is not neutral: " + docs.prettify());
+        double harvest = docs.getDouble("items.find { it.title == 'Harvest' }.tone");
+        JsonPath all = given().queryParam("from", day).queryParam("to", day).get("/api/timeline")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(2, all.getInt("buckets[0].public.count"));
+        assertEquals(1, all.getInt("buckets[0].public.untoned"));
+        assertEquals(harvest, all.getDouble("buckets[0].public.tone"), 1e-3, "the average is of the document the model read");
+        JsonPath analysed = given().header("Authorization", "Bearer test-api-key").contentType("text/plain; charset=UTF-8").body("გამარჯობა\nდღეს ამინდი კარგია.".getBytes(StandardCharsets.UTF_8))
+                .post("/api/analyze").then().statusCode(200).extract().jsonPath();
+        assertEquals(false, analysed.getBoolean("toned"));
     }
 }
