@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 /**
  * Tone from the learnt model ({@link ToneModel}, src/main/resources/tone/MODEL.md), sentence by
  * sentence: a sentence's tone is p(positive) − p(negative), the model reading the sentence's words and
- * character n-grams and what the lexicon makes of it. In English the lexicon's own score is added
- * (clipped to [−1, 1]): chosen on a validation split, see MODEL.md. The text's tone is the mean over
+ * character n-grams and what the lexicon makes of it. In English and Kazakh the lexicon's own score is
+ * added (clipped to [−1, 1]): chosen on validation data, see MODEL.md. The text's tone is the mean over
  * the sentences the model could read (at least half of their features seen in training); when it could
  * read none, the lexicon answers if it finds words it knows, and otherwise the text is untoned, not neutral.
  */
@@ -20,7 +20,7 @@ public class ModelToneScorer implements ToneScorer {
     /** The share of a sentence's features training must have seen for its tone to count. */
     static final double MIN_COVERAGE = 0.5;
     /** Languages whose sentence tone adds the lexicon's score to the model's. */
-    static final Set<String> BLEND = Set.of("en");
+    static final Set<String> BLEND = Set.of("en", "kk");
     static final String RESOURCE = "tone/model.bin.gz";
 
     private final ToneModel model;
@@ -53,7 +53,7 @@ public class ModelToneScorer implements ToneScorer {
         return score(text, language, language != null && BLEND.contains(language));
     }
 
-    /** The model's reading alone, without the English blend (to measure the blend against). */
+    /** The model's reading alone, without the blend (to measure the blend against). */
     Tone model(String text, String language) {
         return score(text, language, false);
     }

@@ -60,6 +60,28 @@ class ModelToneScorerTest {
         assertTrue(t.sentences().get(0).score() > 0 && t.sentences().get(1).score() < 0, t.toString());
     }
 
+    /** The project's own labelled sentences (news register, short): the model beside the lexicon, same run. */
+    @Test
+    void onTheProjectsLabelledSentencesTheModelHoldsBesideTheLexicon() throws java.io.IOException {
+        LexiconToneScorer lexicon = new LexiconToneScorer();
+        for (String lang : new String[] {"en", "kk", "ru"}) {
+            java.util.List<ToneEvaluationTest.Labelled> data = ToneEvaluationTest.labelled("labelled-" + lang + ".tsv");
+            java.util.List<int[]> model = new java.util.ArrayList<>();
+            java.util.List<int[]> lex = new java.util.ArrayList<>();
+            for (ToneEvaluationTest.Labelled l : data) {
+                double m = scorer.score(l.text(), lang).score();
+                double x = lexicon.score(l.text(), lang).score();
+                model.add(new int[] {l.label(), m > 0.1 ? 1 : m < -0.1 ? -1 : 0});
+                lex.add(new int[] {l.label(), x > 0.1 ? 1 : x < -0.1 ? -1 : 0});
+            }
+            double mf = ToneEvaluationTest.macroF1(model, -1, 1);
+            double lf = ToneEvaluationTest.macroF1(lex, -1, 1);
+            System.out.printf("tone model %s (project-labelled, n=%d): F1 positive+negative %.3f, accuracy %.3f; lexicon %.3f, %.3f%n",
+                    lang, data.size(), mf, ToneEvaluationTest.accuracy(model), lf, ToneEvaluationTest.accuracy(lex));
+            assertTrue(mf > 0.5, lang + ": the model reads the project's sentences too (" + mf + ")");
+        }
+    }
+
     @Test
     void theVersionNamesTheModelSoANewModelReScores() {
         assertTrue(scorer.version().startsWith("model-"), scorer.version());
