@@ -32,7 +32,7 @@ public class ModelToneScorer implements ToneScorer {
     }
 
     /** The shipped model, from the class path. */
-    static ModelToneScorer shipped(LexiconToneScorer lexicon) {
+    public static ModelToneScorer shipped(LexiconToneScorer lexicon) {
         try (InputStream in = ModelToneScorer.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the tone model " + RESOURCE + " is not on the class path");

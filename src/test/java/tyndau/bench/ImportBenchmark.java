@@ -107,6 +107,12 @@ class ImportBenchmark {
             sink += tone.score(row.text(), row.language()).score();
         }
         stage("tone (lexicon, sentences)", t0, rows.size());
+        tyndau.tone.ToneScorer model = tyndau.tone.ModelToneScorer.shipped(tone);
+        t0 = System.nanoTime();
+        for (DocumentRow row : rows) {
+            sink += model.score(row.text(), row.language()).score();
+        }
+        stage("tone (model, sentences; the service's)", t0, rows.size());
         t0 = System.nanoTime();
         for (DocumentRow row : rows) {
             sink += tyndau.index.DocumentTerms.of(row).occurrences(IndexSchema.TEXT_ANY, "russia").length;
