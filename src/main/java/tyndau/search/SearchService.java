@@ -109,6 +109,30 @@ public class SearchService {
         });
     }
 
+    /** What a query catches: its total, counts per language and side, and the newest few per language with highlights. */
+    public record Summary(long total, Map<String, Long> byLanguage, Map<String, Long> bySide,
+                         Map<String, List<SearchAnswer.Hit>> samples, boolean partial) {
+    }
+
+    /** Summarises {@code query} within the time limit; {@code perLanguage} samples for each of {@code languages}. */
+    public Summary summarize(Query query, List<String> languages, int perLanguage) {
+        return index.withSearcher(shared -> {
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            searcher.setSimilarity(shared.getSimilarity());
+            searcher.setTimeout(new QueryTimeoutImpl(config.timeout().toMillis()));
+            Map<String, Map<String, Long>> facets = searcher.search(query, new FacetCounts(List.of(IndexSchema.LANG, IndexSchema.SIDE)));
+            long total = searcher.count(query);
+            Map<String, List<SearchAnswer.Hit>> samples = new LinkedHashMap<>();
+            for (String lang : languages) {
+                Query inLanguage = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                        .add(new TermQuery(new Term(IndexSchema.LANG, lang)), BooleanClause.Occur.FILTER).build();
+                samples.put(lang, hits(shared, query, searcher.search(inLanguage, perLanguage, newestFirst(), true).scoreDocs));
+            }
+            return new Summary(total, facets.getOrDefault(IndexSchema.LANG, Map.of()), facets.getOrDefault(IndexSchema.SIDE, Map.of()),
+                    samples, searcher.timedOut());
+        });
+    }
+
     private List<SearchAnswer.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
         if (page.length == 0) {
             return List.of();

@@ -59,13 +59,21 @@ public class TimelineService {
     }
 
     public Timeline timeline(String topic, Range range, String interval) {
+        return timeline(topic, topicQuery(topic), topic == null || topic.isBlank() ? null : topic, range, interval);
+    }
+
+    /**
+     * The timeline of any query (a topic being edited, before it is saved): {@code label} names it in the
+     * answer; {@code toneTopic} is the stored topic whose sentence tones to use, or null for document tones.
+     */
+    public Timeline timeline(String label, Query q, String toneTopic, Range range, String interval) {
         String iv = interval == null || interval.isBlank() ? "day" : interval.toLowerCase(Locale.ROOT);
         if (!List.of("day", "week", "month").contains(iv)) {
             throw ApiException.badRequest("'interval' is day, week or month");
         }
-        Query q = topicQuery(topic);
+        String topic = label;
         return index.withSearcher(searcher -> {
-            Map<LocalDate, DailyCounts.Day> days = DailyCounts.count(searcher, q, topic == null || topic.isBlank() ? null : topic,
+            Map<LocalDate, DailyCounts.Day> days = DailyCounts.count(searcher, q, toneTopic,
                     range.start(), range.end(), range.zone());
             Map<LocalDate, long[]> buckets = new LinkedHashMap<>();
             for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {

@@ -30,6 +30,9 @@ public class TopicService {
     private static final Logger LOG = Logger.getLogger(TopicService.class);
 
     /** A topic with its query parsed, ready to run, and compiled for one document at a time when it can be. */
+    /** Longest topic query, in characters (as TopicView validates it). */
+    public static final int MAX_QUERY_CHARS = 8000;
+
     public record Compiled(TopicView topic, Query query, java.util.Optional<QueryMatcher> matcher) {
         Compiled(TopicView topic, Query query) {
             this(topic, query, QueryMatcher.compile(query));

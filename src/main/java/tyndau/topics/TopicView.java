@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 public record TopicView(
         @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,63}", message = "must be a slug of lower-case letters, digits, '-' or '_'") String id,
         @NotBlank @Size(max = 255) String label,
-        @NotBlank @Size(max = 8000) String query,
+        @NotBlank @Size(max = TopicService.MAX_QUERY_CHARS) String query,
         Boolean sensitive) {
 
     static TopicView of(Topic t) {

@@ -22,7 +22,7 @@ public interface RateLimitConfig {
     int burst();
 
     /** Path prefixes the limit covers. */
-    @WithDefault("/api/search,/api/export,/api/timeline,/api/responsiveness,/api/documents")
+    @WithDefault("/api/search,/api/export,/api/timeline,/api/responsiveness,/api/documents,/api/topics/preview")
     List<String> paths();
 
     /** Addresses remembered at most; beyond that, addresses whose allowance is whole again are forgotten. */

@@ -1,0 +1,105 @@
+package tyndau.preview;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tyndau.WithArchive;
+
+/** The topic editor's preview, on the bundled archive: what a query would catch, before saving, agreeing with the API. */
+@QuarkusTest
+@TestProfile(WithArchive.class)
+class TopicPreviewTest {
+    static final String QUERY = "Қытай OR Китай OR China OR Chinese";
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        WithArchive.awaitReady();
+    }
+
+    static JsonPath preview(Map<String, Object> body) {
+        return given().contentType("application/json").body(body).post("/api/topics/preview")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void countsSamplesAndTimelineAgreeWithSearchAndTheSavedTopic() {
+        int topicsBefore = given().get("/api/topics").then().extract().jsonPath().getList("$").size();
+        JsonPath p = preview(Map.of("query", QUERY, "from", "2022-01-01", "to", "2023-12-31", "interval", "month", "compareTo", "china"));
+        long total = p.getLong("total");
+        assertTrue(total > 50, "the archive has China stories: " + total);
+        long search = given().queryParam("q", QUERY).queryParam("from", "2022-01-01").queryParam("to", "2023-12-31")
+                .get("/api/search").then().statusCode(200).extract().jsonPath().getLong("total");
+        assertEquals(search, total, "the preview counts what a search with the same query and range finds");
+        long byLanguage = p.<String, Integer>getMap("byLanguage").values().stream().mapToLong(Integer::longValue).sum();
+        assertEquals(total, byLanguage);
+        for (String lang : List.of("kk", "ru", "en")) {
+            List<Map<String, Object>> samples = p.getList("samples." + lang);
+            assertTrue(samples.size() <= 10, lang);
+            long inLanguage = p.getLong("byLanguage." + lang);
+            assertEquals(Math.min(10, inLanguage), samples.size(), lang + ": ten, or all there are");
+            for (Map<String, Object> s : samples) {
+                assertEquals(lang, s.get("language"));
+                assertTrue(String.valueOf(s.get("snippet")).contains("<mark>"), "highlighted: " + s);
+            }
+        }
+        long drawn = 0;
+        for (Map<String, Object> b : p.<Map<String, Object>>getList("timeline.buckets")) {
+            drawn += ((Number) ((Map<?, ?>) b.get("public")).get("count")).longValue()
+                    + ((Number) ((Map<?, ?>) b.get("government")).get("count")).longValue();
+        }
+        assertTrue(drawn > 0 && drawn <= total, "the timeline counts each story once, on either side: " + drawn);
+        JsonPath saved = given().queryParam("topic", "china").queryParam("from", "2022-01-01").queryParam("to", "2023-12-31")
+                .queryParam("interval", "month").get("/api/timeline").then().statusCode(200).extract().jsonPath();
+        assertEquals(saved.getList("buckets"), p.getList("saved.buckets"), "the saved topic's timeline, as the API draws it");
+        assertEquals(topicsBefore, given().get("/api/topics").then().extract().jsonPath().getList("$").size(), "nothing stored");
+    }
+
+    @Test
+    void aSyntaxErrorNamesTheColumnAndNoKeyIsNeeded() {
+        String detail = given().contentType("application/json").body(Map.of("query", "China AND (visa"))
+                .post("/api/topics/preview").then().statusCode(400).extract().jsonPath().getString("detail");
+        assertTrue(detail.contains("column"), detail);
+        JsonPath none = preview(Map.of("query", "zzzqqqxxx"));
+        assertEquals(0, none.getLong("total"));
+        assertNull(none.get("saved"));
+        given().contentType("application/json").body(Map.of("query", "China", "compareTo", "no-such-topic"))
+                .post("/api/topics/preview").then().statusCode(400);
+    }
+
+    /** Measured, not asserted (README "Measurements"): the editor calls it at each pause in typing. */
+    @Test
+    void latencyOnTheBundledArchive() {
+        List<String> queries = List.of("Қытай*", "Китай* OR China", "Ресей* OR Россия OR Russia", "Украин* OR Ukraine",
+                "Түркия* OR Турция OR Turkey", "visa AND China", "санкци* OR sanctions", "\"Belt and Road\"");
+        List<Long> ms = new ArrayList<>();
+        String slowest = null;
+        long slowestMs = -1;
+        queries.forEach(q -> preview(Map.of("query", q))); // warm-up, not counted
+        for (int round = 0; round < 5; round++) {
+            for (String q : queries) {
+                long t0 = System.nanoTime();
+                preview(Map.of("query", q, "compareTo", "china"));
+                long took = (System.nanoTime() - t0) / 1_000_000;
+                ms.add(took);
+                if (took > slowestMs) {
+                    slowestMs = took;
+                    slowest = q;
+                }
+            }
+        }
+        ms.sort(null);
+        System.out.printf("topic preview on the bundled archive, %d calls over HTTP: p50 %d ms, p99 %d ms, max %d ms%n", ms.size(),
+                ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.99) - 1), ms.get(ms.size() - 1));
+        System.out.printf("slowest: %s (%d ms)%n", slowest, slowestMs);
+    }
+}
