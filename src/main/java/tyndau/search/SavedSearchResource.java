@@ -146,8 +146,29 @@ class SavedSearchResource {
             throw ApiException.conflict("topic '" + topicId + "' exists; give another id");
         }
         String label = body == null || body.label() == null || body.label().isBlank() ? s.name() : body.label();
-        TopicView created = topics.put(new TopicView(topicId, label, s.q(), body != null && Boolean.TRUE.equals(body.sensitive())));
+        TopicView created = topics.put(new TopicView(topicId, label, asTopicQuery(s.q()), body != null && Boolean.TRUE.equals(body.sensitive())));
         return Response.status(201).entity(created).build();
+    }
+
+    /**
+     * The search's query with the meaning it had as a search: a search requires every word (AND), a topic
+     * any (OR). Plain words are joined with AND; a query whose meaning would change otherwise is refused.
+     */
+    static String asTopicQuery(String q) {
+        try {
+            if (tyndau.index.QueryLanguage.parse(q, true).equals(tyndau.index.QueryLanguage.parse(q, false))) {
+                return q;
+            }
+            String[] words = q.strip().split("\\s+");
+            boolean plain = java.util.Arrays.stream(words).allMatch(w -> w.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}'’_-]*\\*?"));
+            if (plain) {
+                return String.join(" AND ", words);
+            }
+        } catch (tyndau.index.QueryLanguage.InvalidQuery e) {
+            throw ApiException.badRequest("'q' is not valid query syntax: " + e.getMessage());
+        }
+        throw ApiException.badRequest("a search requires all its words and a topic any of them: write this query with explicit"
+                + " AND / OR before making it a topic");
     }
 
     private void validate(SavedSearchInput in) {
@@ -160,8 +181,26 @@ class SavedSearchResource {
         if (in.sort() != null && !in.sort().isBlank() && !List.of("relevance", "date").contains(in.sort().toLowerCase(Locale.ROOT))) {
             throw ApiException.badRequest("'sort' is relevance or date");
         }
+        checkLength("q", in.q(), tyndau.index.QueryLanguage.MAX_CHARS);
+        checkLength("topic", in.topic(), 64);
+        checkLength("side", in.side(), 200);
+        checkLength("role", in.role(), 200);
+        checkLength("lang", in.lang(), 200);
+        checkLength("source", in.source(), 2000);
         // The same checks as a search: query syntax, topic, dates (each a 400 that says what is wrong).
         search.query(new SearchRequest(in.q(), in.topic(), in.side(), in.role(), in.lang(), in.source(), in.from(), in.to(), in.sort(), 1, 1));
+    }
+
+    private static void checkLength(String name, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ApiException.badRequest("'" + name + "' is longer than " + max + " characters");
+        }
+    }
+
+    /** A day, as a search reads it (an instant's first ten characters). */
+    private static String day(String v) {
+        String d = blankToNull(v);
+        return d == null || d.length() <= 10 ? d : d.substring(0, 10);
     }
 
     private static void apply(SavedSearch s, SavedSearchInput in) {
@@ -172,8 +211,8 @@ class SavedSearchResource {
         s.role = blankToNull(in.role());
         s.lang = blankToNull(in.lang());
         s.source = blankToNull(in.source());
-        s.from = blankToNull(in.from());
-        s.to = blankToNull(in.to());
+        s.from = day(in.from());
+        s.to = day(in.to());
         s.sort = in.sort() == null || in.sort().isBlank() ? null : in.sort().toLowerCase(Locale.ROOT);
         s.updatedAt = Instant.now();
     }

@@ -87,7 +87,13 @@ public class ModelToneScorer implements ToneScorer {
             return new Tone(round(sum / n), sentences, true);
         }
         Tone fallback = lexicon.score(text, language);
-        return fallback.score() != 0 ? fallback : new Tone(0, sentences, false);
+        if (fallback.score() == 0) {
+            return new Tone(0, sentences, false);
+        }
+        // Only the sentences where the lexicon found tone count (for topic tone); the others are unread.
+        List<SentenceTone> read = fallback.sentences().stream()
+                .map(t -> new SentenceTone(t.start(), t.end(), t.score(), t.score() != 0)).toList();
+        return new Tone(fallback.score(), read, true);
     }
 
     /**

@@ -54,10 +54,20 @@ class BodyLimit {
         @Override
         public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
             Object limit = context.getProperty(LIMIT);
-            if (limit instanceof Long max) {
-                context.setInputStream(new Capped(context.getInputStream(), max));
+            if (!(limit instanceof Long max)) {
+                return context.proceed();
             }
-            return context.proceed();
+            Capped capped = new Capped(context.getInputStream(), max);
+            context.setInputStream(capped);
+            try {
+                return context.proceed();
+            } catch (IOException | RuntimeException e) {
+                // Jackson may wrap the overflow (inside a string value) in a mapping error: it is still a 413.
+                if (capped.read > max) {
+                    throw tooLarge(max);
+                }
+                throw e;
+            }
         }
     }
 

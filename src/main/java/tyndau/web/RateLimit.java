@@ -33,10 +33,13 @@ class RateLimit {
             return null;
         }
         SocketAddress remote = http.remoteAddress();
-        String client = remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
+        String client = clientKey(remote == null ? null : remote.hostAddress());
         long now = System.nanoTime();
-        if (buckets.size() >= config.maxClients()) {
+        if (buckets.size() >= config.maxClients() && !buckets.containsKey(client)) {
             buckets.values().removeIf(b -> b.whole(now));
+            if (buckets.size() >= config.maxClients()) {
+                client = OVERFLOW; // still full: newcomers share one allowance rather than grow the map
+            }
         }
         long waitNanos = buckets.computeIfAbsent(client, c -> new Bucket(config.burst(), now)).take(now);
         if (waitNanos == 0) {
@@ -50,6 +53,30 @@ class RateLimit {
                         + "(tyndau.rate-limit.per-minute, tyndau.rate-limit.burst); try again in " + seconds + " s"))
                 .type("application/json")
                 .build();
+    }
+
+    private static final String OVERFLOW = "overflow";
+
+    /**
+     * The allowance's key: an IPv4 address, or an IPv6 address's /64 (one subscriber holds a whole /64,
+     * so keying on full IPv6 addresses would give one client 2^64 allowances).
+     */
+    static String clientKey(String address) {
+        if (address == null || address.isBlank()) {
+            return "unknown";
+        }
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] a = java.net.InetAddress.getByName(address.replaceAll("^\\[|\\]$|%.*$", "")).getAddress();
+            if (a.length == 4) {
+                return java.net.InetAddress.getByAddress(a).getHostAddress(); // an IPv4-mapped address
+            }
+            return java.util.HexFormat.of().formatHex(a, 0, 8) + "::/64";
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return address;
+        }
     }
 
     private boolean covered(String path) {

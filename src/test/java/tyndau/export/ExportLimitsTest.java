@@ -78,6 +78,10 @@ class ExportLimitsTest {
         sorted.sort(null);
         assertEquals(sorted, published, "oldest first across pages");
 
+        // HEAD writes no body and takes no turn (four of them once kept every export out).
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, given().queryParam("source", run).head("/api/export/documents").statusCode());
+        }
         // An export whose client reads nothing holds its turn: the next one is refused, with Retry-After.
         try (Socket slow = new Socket()) {
             slow.setReceiveBufferSize(4096);
@@ -93,6 +97,8 @@ class ExportLimitsTest {
             assertEquals(429, second.statusCode());
             assertTrue(Integer.parseInt(second.header("Retry-After")) > 0);
             assertTrue(second.jsonPath().getString("detail").contains("tyndau.export.max-concurrent"));
+            assertEquals(200, given().header("Authorization", KEY).queryParam("source", run).queryParam("to", "2023-03-01")
+                    .get("/api/export/documents").statusCode(), "a caller with the key does not queue behind the open cap");
         }
         // The stalled client is gone: its turn is given back.
         int status = 0;

@@ -66,6 +66,16 @@ class SavedSearchResourceTest {
                 .post("/api/saved-searches/" + id + "/topic").then().statusCode(409);
         given().header("Authorization", KEY).delete("/api/topics/" + run + "-caspian").then().statusCode(204);
 
+        // A search requires all its words, a topic any: the topic keeps the search's meaning.
+        String two = given().header("Authorization", KEY).contentType("application/json")
+                .body(Map.of("name", "two words " + run, "q", word + " summit")).post("/api/saved-searches")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        assertEquals(word + " AND summit", given().header("Authorization", KEY).contentType("application/json")
+                .body(Map.of("id", run + "-two")).post("/api/saved-searches/" + two + "/topic").then().statusCode(201)
+                .extract().jsonPath().getString("query"));
+        given().header("Authorization", KEY).delete("/api/topics/" + run + "-two").then().statusCode(204);
+        given().header("Authorization", KEY).delete("/api/saved-searches/" + two).then().statusCode(204);
+
         given().header("Authorization", KEY).delete("/api/saved-searches/" + id).then().statusCode(204);
         given().get("/api/saved-searches/" + id).then().statusCode(404);
         given().header("Authorization", KEY).delete("/api/saved-searches/" + id).then().statusCode(404);
@@ -81,5 +91,13 @@ class SavedSearchResourceTest {
                 .post("/api/saved-searches").then().statusCode(400);
         given().header("Authorization", KEY).contentType("application/json").body(Map.of("name", "bad date", "from", "May"))
                 .post("/api/saved-searches").then().statusCode(400);
+        given().header("Authorization", KEY).contentType("application/json").body(Map.of("name", "long side", "side", "x".repeat(300)))
+                .post("/api/saved-searches").then().statusCode(400);
+        // An instant is kept as its day, as a search reads it.
+        String id = given().header("Authorization", KEY).contentType("application/json")
+                .body(Map.of("name", "instant", "from", "2023-05-01T00:00:00Z")).post("/api/saved-searches")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        assertEquals("2023-05-01", given().get("/api/saved-searches/" + id).then().extract().jsonPath().getString("from"));
+        given().header("Authorization", KEY).delete("/api/saved-searches/" + id).then().statusCode(204);
     }
 }

@@ -58,6 +58,29 @@ class BodyLimitTest {
     }
 
     @Test
+    void anOverflowInsideAStringValueIsStillA413() throws Exception {
+        byte[] body = ("{\"label\":\"Big\",\"query\":\"" + "budget ".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = s.getOutputStream();
+            out.write(("PUT /api/topics/too-big-string HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + KEY
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            try {
+                for (int at = 0; at < body.length; at += 65_536) {
+                    int n = Math.min(65_536, body.length - at);
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(body, at, n);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (java.io.IOException closedEarly) {
+                // the server may answer and close before the rest is sent
+            }
+            assertEquals("HTTP/1.1 413", new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void aBodyUnderTheLimitIsRead() {
         given().header("Authorization", KEY).contentType("application/json")
                 .body(bigTopic(900_000).getBytes(StandardCharsets.UTF_8)).put("/api/topics/big-but-fine")

@@ -24,6 +24,14 @@ class RateLimitTest {
     }
 
     @Test
+    void anIpv6ClientIsOneAllowancePerSlash64() {
+        assertEquals(RateLimit.clientKey("2001:db8:1:2::1"), RateLimit.clientKey("2001:db8:1:2:ffff:ffff:ffff:ffff"));
+        assertTrue(!RateLimit.clientKey("2001:db8:1:2::1").equals(RateLimit.clientKey("2001:db8:1:3::1")));
+        assertEquals("203.0.113.7", RateLimit.clientKey("203.0.113.7"));
+        assertEquals("203.0.113.7", RateLimit.clientKey("::ffff:203.0.113.7"));
+    }
+
+    @Test
     void aBurstIsServedThenTheAddressWaitsItsTurn() {
         for (int i = 0; i < 5; i++) {
             assertEquals(200, given().queryParam("q", "budget").get("/api/search").statusCode(), "request " + i + " of the burst");
