@@ -24,14 +24,30 @@ final class ToneData {
 
     /** KazSAnDRA polarity files (CSV with a header; label 0 negative, 1 positive; the original {@code text}). */
     static List<Item> kazSAnDRA(Path file) throws IOException {
+        return textAndLabel(file, "text", "label", ToneData::zeroNegativeOnePositive);
+    }
+
+    /** zhengissov/kazakh-sentiment (CSV review, sentiment: 0 negative, 1 positive). */
+    static List<Item> csvPairs(Path file) throws IOException {
+        return textAndLabel(file, "review", "sentiment", ToneData::zeroNegativeOnePositive);
+    }
+
+    private static Integer zeroNegativeOnePositive(String label) {
+        return label.isBlank() ? null : Integer.parseInt(label) == 1 ? 1 : -1;
+    }
+
+    /** A CSV whose header names the text and label columns; rows whose label maps to null are left out. */
+    private static List<Item> textAndLabel(Path file, String textColumn, String labelColumn,
+                                           java.util.function.Function<String, Integer> labelOf) throws IOException {
         List<List<String>> rows = csv(Files.readString(file, StandardCharsets.UTF_8));
         List<String> header = rows.get(0);
-        int text = header.indexOf("text");
-        int label = header.indexOf("label");
+        int text = header.indexOf(textColumn);
+        int label = header.indexOf(labelColumn);
         List<Item> out = new ArrayList<>();
         for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() > Math.max(text, label) && !r.get(label).isBlank()) {
-                out.add(new Item(r.get(text), Integer.parseInt(r.get(label).trim()) == 1 ? 1 : -1, Double.NaN));
+            Integer l = r.size() > Math.max(text, label) ? labelOf.apply(r.get(label).trim()) : null;
+            if (l != null) {
+                out.add(new Item(r.get(text), l, Double.NaN));
             }
         }
         return out;
@@ -83,36 +99,12 @@ final class ToneData {
 
     /** RuSentiment-scheme CSV (RuSentiTweet, RuSentiment): positive / negative / neutral kept, speech and skip dropped. */
     static List<Item> ruSentimentScheme(Path file) throws IOException {
-        List<List<String>> rows = csv(Files.readString(file, StandardCharsets.UTF_8));
-        List<String> header = rows.get(0);
-        int text = header.indexOf("text");
-        int label = header.indexOf("label");
-        List<Item> out = new ArrayList<>();
-        for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() <= Math.max(text, label)) {
-                continue;
-            }
-            switch (r.get(label).trim()) {
-                case "positive" -> out.add(new Item(r.get(text), 1, Double.NaN));
-                case "negative" -> out.add(new Item(r.get(text), -1, Double.NaN));
-                case "neutral" -> out.add(new Item(r.get(text), 0, Double.NaN));
-                default -> {
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A two-column CSV with a header: text, label 0 negative / 1 positive. */
-    static List<Item> csvPairs(Path file) throws IOException {
-        List<List<String>> rows = csv(Files.readString(file, StandardCharsets.UTF_8));
-        List<Item> out = new ArrayList<>();
-        for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() >= 2 && !r.get(1).isBlank()) {
-                out.add(new Item(r.get(0), Integer.parseInt(r.get(1).trim()) == 1 ? 1 : -1, Double.NaN));
-            }
-        }
-        return out;
+        return textAndLabel(file, "text", "label", label -> switch (label) {
+            case "positive" -> 1;
+            case "negative" -> -1;
+            case "neutral" -> 0;
+            default -> null;
+        });
     }
 
     /**
