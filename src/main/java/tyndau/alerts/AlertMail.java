@@ -20,7 +20,7 @@ class AlertMail {
     }
 
     List<Mail> of(AlertView a, List<String> recipients) {
-        String label = topics.byId(a.topic()).map(t -> t.topic().label()).orElse(a.topic());
+        String label = topics.byId(a.topic()).map(t -> t.topic().label().text()).orElse(a.topic());
         String subject = "[Tyndau] " + a.kind() + ": " + label;
         String base = config.publicUrl().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse("");
         StringBuilder text = new StringBuilder(a.explanation()).append("\n\n");

@@ -142,7 +142,7 @@ class DocumentRules {
     }
 
     private Explanations.Explained explain(TopicView topic, List<Document> docs, Instant start, Instant end) {
-        return Explanations.announcement(topic.id(), topic.label(), docs, start, end, config.newsAge(), signals.timeZone());
+        return Explanations.announcement(topic.id(), topic.label().text(), docs, start, end, config.newsAge(), signals.timeZone());
     }
 
     /** The announcements of an alert (none when {@code alertId} is null) and one more, oldest first. */

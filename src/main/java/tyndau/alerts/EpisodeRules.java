@@ -98,7 +98,7 @@ class EpisodeRules {
                     if (e.onset().equals(from.toString()) || e.firstPublicAt() == null) {
                         continue;
                     }
-                    Optional<Trigger> found = trigger(rule, topic, t.topic().label(), e, p, now, zone, historyFrom != null);
+                    Optional<Trigger> found = trigger(rule, topic, t.topic().label().text(), e, p, now, zone, historyFrom != null);
                     if (found.isPresent()) {
                         Optional<Long> id = store.raise(found.get(), now);
                         id.ifPresent(events::raised);

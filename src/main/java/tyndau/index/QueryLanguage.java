@@ -78,7 +78,8 @@ public final class QueryLanguage {
         String m = e.getMessage() == null ? "" : e.getMessage();
         if (e.currentToken != null && e.currentToken.next != null) {
             var t = e.currentToken.next;
-            return "syntax error at column " + t.beginColumn + " near '" + (t.image == null || t.image.isEmpty() ? "end of query" : t.image) + "'";
+            String where = t.beginLine > 1 ? "line " + t.beginLine + ", column " + t.beginColumn : "column " + t.beginColumn;
+            return "syntax error at " + where + " near '" + (t.image == null || t.image.isEmpty() ? "end of query" : t.image) + "'";
         }
         int cut = m.indexOf(": ");
         return cut > 0 && m.startsWith("Cannot parse") ? m.substring(cut + 2).split("\n")[0] : m.split("\n")[0];

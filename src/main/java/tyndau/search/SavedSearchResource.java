@@ -146,7 +146,7 @@ class SavedSearchResource {
             throw ApiException.conflict("topic '" + topicId + "' exists; give another id");
         }
         String label = body == null || body.label() == null || body.label().isBlank() ? s.name() : body.label();
-        TopicView created = topics.put(new TopicView(topicId, label, asTopicQuery(s.q()), body != null && Boolean.TRUE.equals(body.sensitive())));
+        TopicView created = topics.put(new TopicView(topicId, tyndau.topics.Label.of(label), asTopicQuery(s.q()), body != null && Boolean.TRUE.equals(body.sensitive())));
         return Response.status(201).entity(created).build();
     }
 
@@ -243,8 +243,10 @@ class SavedSearchResource {
             }
         });
         String query = String.join("&", pairs);
+        // On the search page the language filter is "language": "lang" there chooses the page's own language.
+        String page = String.join("&", pairs.stream().map(p -> p.startsWith("lang=") ? "language=" + p.substring(5) : p).toList());
         return new SavedSearchView(s.id, s.name, s.q, s.topic, s.side, s.role, s.lang, s.source, s.from, s.to, s.sort, s.createdAt,
-                s.updatedAt, "/ui/search" + (query.isEmpty() ? "" : "?" + query), "/api/search" + (query.isEmpty() ? "" : "?" + query));
+                s.updatedAt, "/ui/search" + (page.isEmpty() ? "" : "?" + page), "/api/search" + (query.isEmpty() ? "" : "?" + query));
     }
 
     /** A slug of the name: Latin letters and digits, other scripts transliterated away; "search" when nothing is left. */

@@ -57,16 +57,26 @@ public record Range(LocalDate from, LocalDate to, ZoneId zone) {
     }
 
     private static LocalDate newestDay(LuceneIndex index, ZoneId zone) {
+        return edgeDay(index, zone, true);
+    }
+
+    /** The day of the oldest dated document (today when none is dated): where "the whole range" begins. */
+    public static LocalDate oldestDay(LuceneIndex index, ZoneId zone) {
+        return edgeDay(index, zone, false);
+    }
+
+    private static LocalDate edgeDay(LuceneIndex index, ZoneId zone, boolean newest) {
+        long missing = newest ? Long.MIN_VALUE : Long.MAX_VALUE;
         return index.withSearcher(s -> {
-            SortField newest = new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true);
-            newest.setMissingValue(Long.MIN_VALUE);
-            TopFieldDocs top = s.search(new MatchAllDocsQuery(), 1, new Sort(newest));
+            SortField order = new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, newest);
+            order.setMissingValue(missing);
+            TopFieldDocs top = s.search(new MatchAllDocsQuery(), 1, new Sort(order));
             if (top.scoreDocs.length == 0) {
                 return LocalDate.now(zone);
             }
             Object v = ((org.apache.lucene.search.FieldDoc) top.scoreDocs[0]).fields[0];
             long ms = ((Number) v).longValue();
-            return ms == Long.MIN_VALUE ? LocalDate.now(zone) : Instant.ofEpochMilli(ms).atZone(zone).toLocalDate();
+            return ms == missing ? LocalDate.now(zone) : Instant.ofEpochMilli(ms).atZone(zone).toLocalDate();
         });
     }
 }

@@ -14,7 +14,11 @@ public class Topic extends PanacheEntityBase {
     @Id
     public String id;
 
+    /** The label a reader of one string gets (English, else the first given). */
     public String label;
+
+    /** The labels per language as a JSON object, or null for a topic with one label. */
+    public String labels;
 
     public String query;
 

@@ -59,7 +59,7 @@ public class TopicService {
     }
 
     private static TopicView parseDefault(JsonNode t) {
-        TopicView v = new TopicView(t.path("id").asText(null), t.path("label").asText(null),
+        TopicView v = new TopicView(t.path("id").asText(null), Label.from(t.get("label")),
                 t.path("query").asText(null), t.path("sensitive").asBoolean(false));
         validate(v);
         return v;
@@ -77,7 +77,8 @@ public class TopicService {
 
     private static Topic store(Topic t, TopicView v, boolean edited) {
         t.id = v.id();
-        t.label = v.label().trim();
+        t.label = v.label().text();
+        t.labels = v.label().storedLabels();
         t.query = v.query().trim();
         t.sensitive = Boolean.TRUE.equals(v.sensitive());
         t.edited = t.edited || edited;
@@ -91,8 +92,9 @@ public class TopicService {
         if (v.id() == null || !v.id().matches("[a-z0-9][a-z0-9_-]{0,63}")) {
             throw ApiException.badRequest("'id' must be a slug of lower-case letters, digits, '-' or '_'");
         }
-        if (v.label() == null || v.label().isBlank()) {
-            throw ApiException.badRequest("'label' is required");
+        String labelProblem = v.label() == null ? "'label' is required" : v.label().problem();
+        if (labelProblem != null) {
+            throw ApiException.badRequest(labelProblem);
         }
         if (v.query() == null || v.query().isBlank()) {
             throw ApiException.badRequest("'query' is required");

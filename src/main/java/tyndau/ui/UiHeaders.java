@@ -2,9 +2,11 @@ package tyndau.ui;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.NewCookie;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
+ * A language chosen with {@code ?lang=} (the header's switcher) is remembered for a year in a cookie.
  * Dashboard pages may load and contact nothing but this service: a Content-Security-Policy
  * (W3C CSP Level 3) that also stops any injected inline script, and no MIME sniffing.
  */
@@ -20,6 +22,13 @@ class UiHeaders {
             response.getHeaders().putSingle("Content-Security-Policy", POLICY);
             response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
             response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
+            rememberLanguage(request, response);
         }
+    }
+
+    private static void rememberLanguage(ContainerRequestContext request, ContainerResponseContext response) {
+        String asked = request.getUriInfo().getQueryParameters().getFirst(UiLanguage.PARAM);
+        UiLanguage.of(asked).ifPresent(l -> response.getHeaders().add("Set-Cookie", new NewCookie.Builder(UiLanguage.COOKIE)
+                .value(l.tag).path("/ui").maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build()));
     }
 }

@@ -71,7 +71,12 @@ class DashboardPagesTest {
                     .getAttribute("data-points"), id);
             String verdict = given().queryParam("topic", id).queryParam("from", from).queryParam("to", to)
                     .get("/api/responsiveness").then().statusCode(200).extract().jsonPath().getString("verdict");
-            assertEquals(verdict, card.findElement(org.openqa.selenium.By.cssSelector("[data-role=verdict]")).getText());
+            assertEquals(verdict, card.findElement(org.openqa.selenium.By.cssSelector("[data-role=verdict]")).getAttribute("data-verdict"));
+            assertFalse(card.findElement(org.openqa.selenium.By.cssSelector("[data-role=verdict]")).getText().isBlank());
+            String whole = given().queryParam("topic", id).queryParam("from", browser.find("#overview").getAttribute("data-whole-from"))
+                    .queryParam("to", to).get("/api/responsiveness").then().statusCode(200).extract().jsonPath().getString("verdict");
+            assertEquals(whole, card.findElement(org.openqa.selenium.By.cssSelector("[data-role=verdict-whole]"))
+                    .getAttribute("data-verdict"), id);
             assertFalse(card.findElement(org.openqa.selenium.By.cssSelector("[data-role=alerts]")).getText().endsWith("…"));
         }
         List<java.util.Map<String, Object>> health = given().get("/api/sources").then().statusCode(200).extract().jsonPath()
@@ -103,14 +108,14 @@ class DashboardPagesTest {
         assertEquals("responsive", browser.find("#verdict-value").getText());
         List<WebElement> rows = browser.all(".episodes-table tbody tr");
         assertEquals(1, rows.size());
-        assertTrue(rows.get(0).getText().startsWith("2023-02-06"), rows.get(0).getText());
+        assertTrue(rows.get(0).getText().startsWith("6 Feb 2023"), rows.get(0).getText());
         assertEquals(5, rows.get(0).findElements(org.openqa.selenium.By.cssSelector(".evidence a[href^='/ui/documents/']")).size());
         // The numbers table agrees with the API, day by day.
         browser.find("#timeline-numbers summary").click();
         List<WebElement> numberRows = browser.all("#timeline-numbers tbody tr");
         assertEquals(buckets, numberRows.size());
         int feb6 = timeline.getList("buckets.date").indexOf("2023-02-06");
-        assertTrue(numberRows.get(feb6).getText().startsWith("2023-02-06 " + timeline.getInt("buckets[" + feb6 + "].public.count")),
+        assertTrue(numberRows.get(feb6).getText().startsWith("6 Feb 2023 " + timeline.getInt("buckets[" + feb6 + "].public.count")),
                 numberRows.get(feb6).getText());
         // Downloads are exactly the range on screen.
         String csvHref = browser.find("#download-csv").getAttribute("href");
@@ -145,7 +150,7 @@ class DashboardPagesTest {
                 .getList("buckets").size();
         assertEquals(String.valueOf(weeks), browser.find("#attention-chart").getAttribute("data-points"));
         assertEquals("top-down", browser.find("#verdict-value").getText());
-        assertTrue(browser.find(".episodes-table").getText().contains("trial-balloon"));
+        assertTrue(browser.find(".episodes-table").getText().contains("trial balloon"));
         browser.assertNoConsoleErrors();
         browser.screenshot("topic-china-visa-free-weeks", 1280);
     }
@@ -186,12 +191,13 @@ class DashboardPagesTest {
 
         // A facet narrows the search.
         WebElement facet = browser.all("#facets [data-facet=language] a").get(0);
-        String lang = facet.getText();
+        String language = facet.getText();
+        String lang = facet.getAttribute("href").replaceAll(".*[?&]language=([a-z]+).*", "$1");
         facet.click();
-        browser.await(Duration.ofSeconds(20), d -> d.getCurrentUrl().contains("lang=" + lang));
+        browser.await(Duration.ofSeconds(20), d -> d.getCurrentUrl().contains("language=" + lang));
         browser.awaitLoaded();
         for (WebElement meta : browser.all(".hit-meta")) {
-            assertTrue(meta.getText().contains(" · " + lang + " · "), meta.getText());
+            assertTrue(meta.getText().contains(" · " + language + " · "), meta.getText());
         }
 
         // A result leads to its document view.

@@ -1,6 +1,8 @@
 // The alerts API (GET /api/alerts, POST /api/alerts/{id}/ack, SSE /api/alerts/stream). A server without
 // the alerting feature answers 404: pages then say so instead of failing.
 import {errorText, getJson, query, send} from './api.js';
+import {t, word} from './i18n.js';
+import {fmtDate, fmtHours, fmtInstant, fmtNumber} from './dom.js';
 
 const PAGE = 200;
 const MAX_PAGES = 20;
@@ -17,9 +19,9 @@ export async function listAlerts(status, pages = 1) {
   for (let page = 1; page <= pages; page++) {
     const res = await getJson('/api/alerts' + query({status, page, size: PAGE}));
     if (res.status === 404) {
-      return {available: false, reason: 'Alerts are not available on this server (GET /api/alerts answered 404).'};
+      return {available: false, reason: t('alertsNotOnServer')};
     }
-    if (!res.ok) return {available: false, reason: 'Alerts could not be loaded: ' + errorText(res)};
+    if (!res.ok) return {available: false, reason: t('alertsNotLoaded', {error: errorText(res)})};
     total = res.body.total ?? 0;
     items.push(...(res.body.items || []));
     if (items.length >= total || (res.body.items || []).length === 0) break;
@@ -31,18 +33,40 @@ export function acknowledge(id) {
   return send('POST', `/api/alerts/${encodeURIComponent(id)}/ack`);
 }
 
-/** An alert's explanation as text, whether the server sends a string or an object with a text field. */
-export function explanationText(alert) {
+/**
+ * An alert's explanation as a sentence in the page's language, built from the explanation's numbers; the
+ * server's own sentence (English, with the documents it cites) on an English page or for a kind without one.
+ */
+export function explanationText(alert, topicLabel) {
   const e = alert.explanation;
   if (e === null || e === undefined) return '';
-  if (typeof e === 'string') return e;
-  if (typeof e === 'object' && typeof e.text === 'string') return e.text;
-  return '';
+  const english = typeof e === 'string' ? e : typeof e === 'object' && typeof e.text === 'string' ? e.text : '';
+  if (typeof e !== 'object' || document.documentElement.lang === 'en') return english;
+  const topic = topicLabel || alert.topic || '';
+  const v = {topic, n: fmtNumber(e.publicCount ?? e.documents), onset: fmtDate(e.onset), end: fmtDate(e.end),
+    peak: fmtDate(e.peak), z: fmtNumber(e.peakScore, 1), first: fmtInstant(e.firstPublicAt ?? e.firstPublished),
+    last: fmtInstant(e.lastPublished), lag: fmtHours(e.lagHours), days: fmtNumber(e.days), deadline: fmtInstant(e.deadline),
+    announced: fmtInstant(e.announcedAt), reaction: fmtDate(e.reactionOnset), windowHours: fmtHours(e.windowHours)};
+  switch (alert.kind) {
+    case 'sensitive-announcement':
+      return e.documents === 1 ? t('explainAnnouncementOne', v) : t('explainAnnouncementMany', v);
+    case 'public-surge':
+      return t('explainSurge', v) + ' ' + (e.answered ? t('explainAnswered', v) : t('explainNotAnswered'));
+    case 'unanswered':
+      return t('explainUnanswered', v) + ' ' + (e.response ? t('explainAnswered', {lag: fmtHours(e.response.lagHours)})
+        : t('explainStillUnanswered'));
+    case 'trial-balloon':
+      return t('explainBalloon', v);
+    default:
+      return english;
+  }
 }
 
-/** The explanation's other values (numbers, dates) as [name, value] pairs. */
+/** The explanation's other values (numbers, dates) as [name in the page's language, value] pairs. */
 export function explanationFacts(alert) {
   const e = alert.explanation;
   if (!e || typeof e !== 'object') return [];
-  return Object.entries(e).filter(([k, v]) => k !== 'text' && v !== null && typeof v !== 'object');
+  return Object.entries(e).filter(([k, v]) => k !== 'text' && v !== null && typeof v !== 'object')
+    .map(([k, v]) => [word('fact', k), typeof v === 'number' ? fmtNumber(v, Number.isInteger(v) ? 0 : 2)
+      : typeof v === 'boolean' ? word('bool', String(v)) : v]);
 }

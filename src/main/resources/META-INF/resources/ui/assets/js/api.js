@@ -1,6 +1,8 @@
 // Talking to the service's JSON API. Reads are open; writes carry the API key, asked for once in a dialog
 // and kept in sessionStorage only (gone when the tab closes). A 401 forgets it and asks again.
 
+import {t} from './i18n.js';
+
 const KEY = 'tyndau.apiKey';
 
 /** {ok, status, body}: body is the parsed JSON, or null. Never throws on HTTP errors. */
@@ -9,7 +11,7 @@ export async function getJson(url) {
     const r = await fetch(url, {headers: {Accept: 'application/json'}});
     return {ok: r.ok, status: r.status, body: await parse(r)};
   } catch (e) {
-    return {ok: false, status: 0, body: {error: 'network', detail: 'the service could not be reached'}};
+    return {ok: false, status: 0, body: {error: 'network', detail: t('unreachable')}};
   }
 }
 
@@ -90,7 +92,7 @@ export async function send(method, url, {body = null, contentType = null} = {}) 
   for (;;) {
     const key = storedKey() || await askKey(reason);
     if (!key) {
-      return {ok: false, status: 401, cancelled: true, body: {error: 'unauthorized', detail: 'no API key was given'}};
+      return {ok: false, status: 401, cancelled: true, body: {error: 'unauthorized', detail: t('noKeyGiven')}};
     }
     const headers = {Accept: 'application/json', Authorization: 'Bearer ' + key};
     if (contentType) headers['Content-Type'] = contentType;
@@ -98,12 +100,12 @@ export async function send(method, url, {body = null, contentType = null} = {}) 
     try {
       r = await fetch(url, {method, headers, body});
     } catch (e) {
-      return {ok: false, status: 0, body: {error: 'network', detail: 'the service could not be reached'}};
+      return {ok: false, status: 0, body: {error: 'network', detail: t('unreachable')}};
     }
     const res = {ok: r.ok, status: r.status, body: await parse(r)};
     if (r.status !== 401) return res;
     forgetKey();
-    reason = 'The service refused that key (401). Enter the right key, or cancel.';
+    reason = t('keyRefused');
   }
 }
 
@@ -116,7 +118,7 @@ export async function upload(method, url, blob, contentType, onProgress) {
   for (;;) {
     const key = storedKey() || await askKey(reason);
     if (!key) {
-      return {ok: false, status: 401, cancelled: true, body: {error: 'unauthorized', detail: 'no API key was given'}};
+      return {ok: false, status: 401, cancelled: true, body: {error: 'unauthorized', detail: t('noKeyGiven')}};
     }
     const res = await new Promise(resolve => {
       const xhr = new XMLHttpRequest();
@@ -130,12 +132,12 @@ export async function upload(method, url, blob, contentType, onProgress) {
         try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { body = null; }
         resolve({ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, body});
       };
-      xhr.onerror = () => resolve({ok: false, status: 0, body: {error: 'network', detail: 'the upload failed'}});
+      xhr.onerror = () => resolve({ok: false, status: 0, body: {error: 'network', detail: t('uploadFailed')}});
       xhr.send(blob);
     });
     if (res.status !== 401) return res;
     forgetKey();
-    reason = 'The service refused that key (401). Enter the right key, or cancel.';
+    reason = t('keyRefused');
   }
 }
 

@@ -1,7 +1,8 @@
 // Charts drawn with uPlot, which the service ships from its own jar (the page names the module's address
 // in <html data-chart-script>, read from the WebJar, so no version is repeated here).
 // Each chart records in data-points how many points it plotted, from the data it was handed.
-import {el, fmtHours, fmtNumber, fmtShare, fmtTone, table} from './dom.js';
+import {el, fmtDate, fmtHours, fmtNumber, fmtShare, fmtTone, table} from './dom.js';
+import {monthName, t} from './i18n.js';
 
 export const COLORS = {
   public: '#c2410c',
@@ -61,9 +62,10 @@ function baseOptions(uPlot, width, height, extra) {
   }, extra);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Time ticks as "6 Feb" (the year on the first tick and on each new year), or "Feb 2023" when ticks are months apart. */
+/**
+ * Time ticks as "6 Feb" (the year on the first tick and on each new year), or "Feb 2023" when ticks are months
+ * apart; month names in the page's language.
+ */
 function dateTicks(u, splits) {
   const step = splits.length > 1 ? splits[1] - splits[0] : DAY;
   let lastYear = null;
@@ -73,8 +75,8 @@ function dateTicks(u, splits) {
     const y = d.getUTCFullYear();
     const withYear = y !== lastYear;
     lastYear = y;
-    if (step >= 28 * DAY) return `${MONTHS[d.getUTCMonth()]} ${y}`;
-    return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}` + (withYear ? `\n${y}` : '');
+    if (step >= 28 * DAY) return `${monthName(d.getUTCMonth())} ${y}`;
+    return `${d.getUTCDate()} ${monthName(d.getUTCMonth())}` + (withYear ? `\n${y}` : '');
   });
 }
 
@@ -129,6 +131,26 @@ function shadeEpisodes(u, episodes) {
   ctx.restore();
 }
 
+/**
+ * Where the episode labels go: each label takes the first of a few rows where it overlaps no label already
+ * drawn; one that fits nowhere is left out (its episode is still in the table), so labels never overlap.
+ */
+function labelRows(ctx, left, width, rows) {
+  const taken = Array.from({length: rows}, () => []);
+  return (text, x) => {
+    const w = ctx.measureText(text).width + 8;
+    const cx = Math.min(Math.max(x, left + w / 2 + 2), left + width - w / 2 - 2);
+    const span = [cx - w / 2, cx + w / 2];
+    for (let row = 0; row < rows; row++) {
+      if (taken[row].every(([a, b]) => span[1] <= a || span[0] >= b)) {
+        taken[row].push(span);
+        return {row, x: cx};
+      }
+    }
+    return null;
+  };
+}
+
 /** From each episode's first public document to its response: an arrow with the lag written on it. */
 function drawResponses(u, episodes, zone) {
   const ctx = u.ctx;
@@ -138,9 +160,9 @@ function drawResponses(u, episodes, zone) {
   ctx.font = font(11, '600');
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  let row = 0;
+  const place = labelRows(ctx, left, width, 4);
+  const rowY = row => top + (16 + 15 * row) * px;
   for (const e of episodes) {
-    const y = top + (16 + 15 * (row++ % 3)) * px;
     const startIso = e.firstPublicAt || null;
     const s = startIso ? instantSeconds(startIso, zone) : daySeconds(e.onset);
     if (e.response && e.response.at) {
@@ -148,6 +170,9 @@ function drawResponses(u, episodes, zone) {
       if (s === null || r === null) continue;
       const x0 = Math.max(left, u.valToPos(s, 'x', true));
       const x1 = Math.min(left + width, Math.max(u.valToPos(r, 'x', true), x0 + 6 * px));
+      const text = t('lagToResponse', {lag: fmtHours(e.response.lagHours)});
+      const spot = place(text, (x0 + x1) / 2);
+      const y = rowY(spot ? spot.row : 0);
       ctx.strokeStyle = COLORS.response;
       ctx.fillStyle = COLORS.response;
       ctx.lineWidth = 1.5 * px;
@@ -164,12 +189,14 @@ function drawResponses(u, episodes, zone) {
       ctx.lineTo(x1 - 6 * px, y + 4 * px);
       ctx.closePath();
       ctx.fill();
-      label(ctx, `${fmtHours(e.response.lagHours)} to response`, (x0 + x1) / 2, y - 3 * px, left, width);
+      if (spot) label(ctx, text, spot.x, y - 3 * px);
     } else if (e.ledBy === 'public') {
       const x0 = Math.max(left, u.valToPos(daySeconds(e.onset), 'x', true));
+      const text = e.censoredAtHours != null ? t('noResponseIn', {hours: fmtHours(e.censoredAtHours)}) : t('noResponse');
+      const spot = place(text, x0 + ctx.measureText(text).width / 2);
+      if (!spot) continue;
       ctx.fillStyle = COLORS.public;
-      label(ctx, 'no response' + (e.censoredAtHours != null ? ` in ${fmtHours(e.censoredAtHours)}` : ''), x0 + 40 * px, y,
-        left, width);
+      label(ctx, text, spot.x, rowY(spot.row));
     } else if (e.announcement && e.announcement.at) {
       const a = instantSeconds(e.announcement.at, zone);
       const x = u.valToPos(a, 'x', true);
@@ -183,20 +210,22 @@ function drawResponses(u, episodes, zone) {
       ctx.lineTo(x, top + u.bbox.height);
       ctx.stroke();
       ctx.setLineDash([]);
-      label(ctx, e.kind === 'trial-balloon' ? 'announcement → public reaction' : 'announcement', x, y, left, width);
+      const text = e.kind === 'trial-balloon' ? t('announcementReaction') : t('announcement');
+      const spot = place(text, x);
+      if (spot) label(ctx, text, spot.x, rowY(spot.row));
     }
   }
   ctx.restore();
 }
 
-function label(ctx, text, x, y, left, width) {
+/** A label centred on x (already kept inside the plot), on a light box so it reads over the lines. */
+function label(ctx, text, x, y) {
   const w = ctx.measureText(text).width;
-  const cx = Math.min(Math.max(x, left + w / 2 + 2), left + width - w / 2 - 2);
   const fill = ctx.fillStyle;
   ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
-  ctx.fillRect(cx - w / 2 - 2, y - 13 * devicePixelRatio, w + 4, 13 * devicePixelRatio);
+  ctx.fillRect(x - w / 2 - 2, y - 13 * devicePixelRatio, w + 4, 13 * devicePixelRatio);
   ctx.fillStyle = fill;
-  ctx.fillText(text, cx, y);
+  ctx.fillText(text, x, y);
 }
 
 const shareAxis = (u, vals) => vals.map(v => v == null ? '' : (v * 100).toFixed(v < 0.1 && v !== 0 ? 1 : 0) + '%');
@@ -218,9 +247,9 @@ export async function attentionChart(target, buckets, measure, opts = {}) {
     cursor: cursor(opts.sync),
     scales: {x: {time: true}, y: {range: (u, min, max) => [0, max > 0 ? max * 1.08 : 1]}},
     series: [
-      {label: 'Date', value: (u, v) => v == null ? '–' : isoDay(v)},
-      {label: 'Public side', stroke: COLORS.public, width: 2, value: fmt, points: {show: false}},
-      {label: 'Government', stroke: COLORS.government, width: 2, value: fmt, points: {show: false}},
+      {label: t('colDate'), value: (u, v) => v == null ? '–' : fmtDate(isoDay(v))},
+      {label: t('publicSideCap'), stroke: COLORS.public, width: 2, value: fmt, points: {show: false}},
+      {label: t('governmentCap'), stroke: COLORS.government, width: 2, value: fmt, points: {show: false}},
     ],
     axes: [
       axis(COLORS.axis, opts.compact ? {space: 70, size: 40, font: SMALL_FONT, values: dateTicks} : {values: dateTicks, size: 48}),
@@ -243,15 +272,45 @@ export async function volumeChart(target, buckets, opts = {}) {
     legend: {show: false},
     scales: {x: {time: true}, y: {range: (u, min, max) => [0, max > 0 ? max * 1.08 : 1]}},
     series: [
-      {label: 'Date'},
-      {label: 'Public side', stroke: COLORS.public, width: 1.5, points: {show: false}},
-      {label: 'Government', stroke: COLORS.government, width: 1.5, points: {show: false}},
+      {label: t('colDate')},
+      {label: t('publicSideCap'), stroke: COLORS.public, width: 1.5, points: {show: false}},
+      {label: t('governmentCap'), stroke: COLORS.government, width: 1.5, points: {show: false}},
     ],
     axes: [axis(COLORS.axis, {space: 70, size: 40, font: SMALL_FONT, values: dateTicks}),
       axis(COLORS.axis, {values: countAxis, size: 44, font: SMALL_FONT})],
   });
   return mount(uPlot, target, options,
     [buckets.map(b => daySeconds(b.date)), buckets.map(b => b.public.count), buckets.map(b => b.government.count)], height);
+}
+
+/**
+ * The topic editor's preview: documents per bucket the query would count on each side (solid) beside the
+ * saved topic's (dashed), on one axis. saved may be null (a new topic).
+ */
+export async function compareChart(target, drawn, saved, opts = {}) {
+  const uPlot = await uPlotLib();
+  const height = opts.height || 180;
+  const count = (u, v) => v == null ? '–' : fmtNumber(v);
+  const series = [
+    {label: t('colDate'), value: (u, v) => v == null ? '–' : fmtDate(isoDay(v))},
+    {label: t('previewPublic'), stroke: COLORS.public, width: 2, value: count, points: {show: false}},
+    {label: t('previewGovernment'), stroke: COLORS.government, width: 2, value: count, points: {show: false}},
+  ];
+  const data = [drawn.map(b => daySeconds(b.date)), drawn.map(b => b.public.count), drawn.map(b => b.government.count)];
+  if (saved) {
+    const byDate = new Map(saved.map(b => [b.date, b]));
+    series.push({label: t('savedPublic'), stroke: COLORS.public, width: 1.5, dash: [5, 4], value: count, points: {show: false}},
+      {label: t('savedGovernment'), stroke: COLORS.government, width: 1.5, dash: [5, 4], value: count, points: {show: false}});
+    data.push(drawn.map(b => byDate.get(b.date)?.public.count ?? null), drawn.map(b => byDate.get(b.date)?.government.count ?? null));
+  }
+  const options = baseOptions(uPlot, widthOf(target, 800), height, {
+    legend: {show: true, live: true},
+    scales: {x: {time: true}, y: {range: (u, min, max) => [0, max > 0 ? max * 1.08 : 1]}},
+    series,
+    axes: [axis(COLORS.axis, {space: 70, size: 40, font: SMALL_FONT, values: dateTicks}),
+      axis(COLORS.axis, {values: countAxis, size: 44, font: SMALL_FONT})],
+  });
+  return mount(uPlot, target, options, data, height);
 }
 
 /** Mean public tone per bucket, −1 … 1, beneath the attention chart (empty buckets are gaps). */
@@ -264,8 +323,8 @@ export async function toneChart(target, buckets, opts = {}) {
     cursor: cursor(opts.sync),
     scales: {x: {time: true}, y: {range: [-1, 1]}},
     series: [
-      {label: 'Date', value: (u, v) => v == null ? '–' : isoDay(v)},
-      {label: 'Public tone', stroke: COLORS.tone, width: 2, spanGaps: false, value: (u, v) => fmtTone(v),
+      {label: t('colDate'), value: (u, v) => v == null ? '–' : fmtDate(isoDay(v))},
+      {label: t('publicToneCap'), stroke: COLORS.tone, width: 2, spanGaps: false, value: (u, v) => fmtTone(v),
         points: {show: true, size: 4, fill: COLORS.tone}},
     ],
     axes: [axis(COLORS.axis, {values: dateTicks, size: 48}),
@@ -301,9 +360,9 @@ function mount(uPlot, target, options, data, height) {
 
 /** The numbers of a timeline chart, as the text alternative one click away. */
 export function timelineTable(buckets, caption) {
-  return table(caption, ['Date', 'Public documents on topic', 'Public documents, all', 'Public share', 'Public tone',
-    'Government documents on topic', 'Government documents, all', 'Government share', 'Government tone'],
-  buckets.map(b => [b.date, fmtNumber(b.public.count), fmtNumber(b.public.all), fmtShare(b.public.share),
+  return table(caption, [t('colDate'), t('colPublicOnTopic'), t('colPublicAll'), t('colPublicShare'), t('colPublicTone'),
+    t('colGovernmentOnTopic'), t('colGovernmentAll'), t('colGovernmentShare'), t('colGovernmentTone')],
+  buckets.map(b => [fmtDate(b.date), fmtNumber(b.public.count), fmtNumber(b.public.all), fmtShare(b.public.share),
     fmtTone(b.public.tone), fmtNumber(b.government.count), fmtNumber(b.government.all), fmtShare(b.government.share),
     fmtTone(b.government.tone)]), {rowHeaders: true, class: 'data numbers-table'});
 }

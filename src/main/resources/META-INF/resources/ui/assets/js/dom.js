@@ -1,4 +1,6 @@
-// DOM building and formatting. Everything taken from data goes in as text (textContent / text nodes),
+import {formatDay, formatNumber, formatPercent, formatUpTo, t} from './i18n.js';
+
+// DOM building and formatting (numbers and dates in the page's language). Everything taken from data goes in as text (textContent / text nodes),
 // never as HTML; the one exception is markedHtml(), which rebuilds only text and <mark> from a fragment.
 
 /** el('a', {href: '/x', class: 'y'}, 'text', childNode) */
@@ -67,30 +69,39 @@ export function clear(node, ...children) {
 
 export function fmtNumber(v, digits = 0) {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
-  return Number(v).toLocaleString('en-GB', {minimumFractionDigits: digits, maximumFractionDigits: digits});
+  return formatNumber(Number(v), digits);
 }
 
 export function fmtShare(v) {
   if (v === null || v === undefined) return '–';
-  return (v * 100).toLocaleString('en-GB', {maximumFractionDigits: 1}) + ' %';
+  return formatPercent(v, 1);
 }
 
+/** A tone with its sign and two decimals in the page's language: "+0.25", "-0,40". */
 export function fmtTone(v) {
   if (v === null || v === undefined) return '–';
-  return (v > 0 ? '+' : '') + Number(v).toFixed(2);
+  return (v > 0 ? '+' : v < 0 ? '-' : '') + formatNumber(Math.abs(Number(v)), 2);
 }
 
-/** An ISO instant as "2023-02-06 14:05 UTC" (the service's data are compared across time zones). */
+/** "2023-02-06" as "6 Feb 2023" in the page's language. */
+export function fmtDate(isoDate) {
+  if (!isoDate) return '–';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(isoDate));
+  if (!m) return String(isoDate);
+  return formatDay(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+}
+
+/** An ISO instant as "6 Feb 2023, 14:05 UTC" (the service's data are compared across time zones). */
 export function fmtInstant(iso) {
   if (!iso) return '–';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  return formatDay(d) + ', ' + d.toISOString().slice(11, 16) + ' UTC';
 }
 
 export function fmtHours(h) {
   if (h === null || h === undefined) return '–';
-  return Number(h).toLocaleString('en-GB', {maximumFractionDigits: 1}) + ' h';
+  return formatUpTo(Number(h), 1) + '\u00a0' + t('hoursUnit');
 }
 
 /** A table from a header row and rows of cells (strings, numbers or nodes). */

@@ -1,12 +1,15 @@
 // Overview: ingestion health first, then each topic's recent attention, verdict and open alerts.
 import {errorText, getJson, query} from './api.js';
 import {attentionChart, timelineTable, volumeChart} from './charts.js';
-import {clear, el, fmtInstant, fmtNumber, pool, table} from './dom.js';
+import {clear, el, fmtDate, fmtInstant, fmtNumber, pool, table} from './dom.js';
+import {t, word} from './i18n.js';
 import {openAlerts} from './alerts-api.js';
 
 const root = document.getElementById('overview');
 const from = root.dataset.from;
 const to = root.dataset.to;
+const wholeFrom = root.dataset.wholeFrom;
+const wholeTo = root.dataset.wholeTo;
 const cards = [...document.querySelectorAll('.topic-card')];
 
 function sourceFailing(s) {
@@ -25,7 +28,7 @@ async function health() {
   const box = document.getElementById('health');
   const res = await getJson('/api/sources');
   if (!res.ok) {
-    clear(box, el('p', {class: 'error'}, 'Source health unavailable: ' + errorText(res)));
+    clear(box, el('p', {class: 'error'}, t('healthUnavailable', {error: errorText(res)})));
     return;
   }
   const sources = Array.isArray(res.body) ? res.body : (res.body.items || []);
@@ -34,22 +37,22 @@ async function health() {
   const successes = sources.map(s => (s.health || {}).lastSuccessAt).filter(Boolean).sort();
   const last = successes.length ? successes[successes.length - 1] : null;
   const stats = el('dl', {class: 'stats'},
-    el('div', {}, el('dt', {}, 'Sources'), el('dd', {}, fmtNumber(sources.length))),
+    el('div', {}, el('dt', {}, t('statSources')), el('dd', {}, fmtNumber(sources.length))),
     el('div', {class: failing.length ? 'bad' : 'good', 'data-role': 'failing'},
-      el('dt', {}, 'Failing or suspended'), el('dd', {}, fmtNumber(failing.length))),
-    el('div', {}, el('dt', {}, 'Documents stored per day (last 7 days)'),
+      el('dt', {}, t('statFailing')), el('dd', {}, fmtNumber(failing.length))),
+    el('div', {}, el('dt', {}, t('statPerDay')),
       el('dd', {}, rates.length ? fmtNumber(rates.reduce((a, b) => a + b, 0), 1) : '–')),
-    el('div', {}, el('dt', {}, 'Last successful fetch'), el('dd', {}, last ? fmtInstant(last) : 'none yet (imports only)')));
+    el('div', {}, el('dt', {}, t('statLastSuccess')), el('dd', {}, last ? fmtInstant(last) : t('noFetchYet'))));
   const parts = [stats];
   if (failing.length) {
-    parts.push(el('p', {}, 'Failing sources (their silence is not the public\'s):'),
+    parts.push(el('p', {}, t('failingSources')),
       el('ul', {class: 'failing'}, failing.map(s => el('li', {},
         el('a', {href: '/ui/sources'}, s.name || s.id), ': ',
-        (s.health || {}).suspended ? 'suspended; ' : '',
-        `${(s.health || {}).consecutiveFailures || 0} failures in a row`,
+        (s.health || {}).suspended ? t('suspended') + '; ' : '',
+        t('failuresInARow', {n: fmtNumber((s.health || {}).consecutiveFailures || 0)}),
         (s.health || {}).lastError ? ` — ${(s.health || {}).lastError}` : ''))));
   }
-  parts.push(el('p', {}, el('a', {href: '/ui/sources'}, 'All sources and their health')));
+  parts.push(el('p', {}, el('a', {href: '/ui/sources'}, t('allSources'))));
   clear(box, parts);
 }
 
@@ -64,12 +67,12 @@ function recentVolume(buckets) {
   const dropped = usual > 0 && recent < usual / 2;
   const stats = document.querySelector('#health .stats');
   const item = el('div', {class: dropped ? 'warn' : '', 'data-role': 'recent-volume'},
-    el('dt', {}, 'Published per day, last 7 days (range mean)'),
+    el('dt', {}, t('statRecent')),
     el('dd', {}, `${fmtNumber(recent, 1)} (${fmtNumber(usual, 1)})`));
   if (stats) stats.append(item);
   if (dropped) {
     document.getElementById('health').append(el('p', {class: 'error', role: 'alert'},
-      'Fewer documents than usual arrived in the last 7 days: a fall in attention below may be a fall in ingestion.'));
+      t('ingestionDropped')));
   }
 }
 
@@ -78,41 +81,48 @@ async function ingestion() {
   const target = document.getElementById('ingestion-chart');
   const numbers = document.getElementById('ingestion-numbers');
   if (!res.ok) {
-    clear(target, el('p', {class: 'error'}, 'Ingestion chart unavailable: ' + errorText(res)));
+    clear(target, el('p', {class: 'error'}, t('ingestionUnavailable', {error: errorText(res)})));
     return;
   }
   const buckets = res.body.buckets;
   await volumeChart(target, buckets, {height: 150});
   recentVolume(buckets);
-  numbers.append(table('Documents per day by publication date', ['Date', 'Public side', 'Government'],
-    buckets.map(b => [b.date, fmtNumber(b.public.count), fmtNumber(b.government.count)]),
+  numbers.append(table(t('ingestionTable'), [t('colDate'), t('colPublic'), t('colGovernment')],
+    buckets.map(b => [fmtDate(b.date), fmtNumber(b.public.count), fmtNumber(b.government.count)]),
     {rowHeaders: true, class: 'data numbers-table'}));
+}
+
+/** The verdict over a range into a card's slot: the word in the page's language, the machine value in data-verdict. */
+function showVerdict(slot, answer, range) {
+  if (answer.ok) {
+    slot.textContent = word('verdict', answer.body.verdict);
+    slot.dataset.verdict = answer.body.verdict;
+    slot.title = t('verdictTitle', {from: fmtDate(range.from), to: fmtDate(range.to),
+      episodes: fmtNumber(answer.body.metrics.episodes ?? answer.body.episodes.length)});
+  } else {
+    slot.textContent = t('verdictUnavailable');
+    slot.title = errorText(answer);
+  }
 }
 
 async function topic(card) {
   const id = card.dataset.topic;
   const chart = card.querySelector('[data-role=chart]');
-  const [timeline, answer] = await Promise.all([
+  const [timeline, answer, whole] = await Promise.all([
     getJson('/api/timeline' + query({topic: id, from, to})),
     getJson('/api/responsiveness' + query({topic: id, from, to})),
+    getJson('/api/responsiveness' + query({topic: id, from: wholeFrom, to: wholeTo})),
   ]);
-  const verdict = card.querySelector('[data-role=verdict]');
-  if (answer.ok) {
-    verdict.textContent = answer.body.verdict;
-    verdict.dataset.verdict = answer.body.verdict;
-    verdict.title = `Verdict over ${from} … ${to}: ${answer.body.metrics.episodes ?? answer.body.episodes.length} episodes`;
-  } else {
-    verdict.textContent = 'verdict unavailable';
-    verdict.title = errorText(answer);
-  }
+  showVerdict(card.querySelector('[data-role=verdict]'), answer, {from, to});
+  showVerdict(card.querySelector('[data-role=verdict-whole]'), whole, {from: wholeFrom, to: wholeTo});
   if (!timeline.ok) {
-    clear(chart, el('p', {class: 'error'}, 'Timeline unavailable: ' + errorText(timeline)));
+    clear(chart, el('p', {class: 'error'}, t('timelineUnavailable', {error: errorText(timeline)})));
     return;
   }
   const buckets = timeline.body.buckets;
   await attentionChart(chart, buckets, 'share', {compact: true, height: 130,
     episodes: answer.ok ? answer.body.episodes : []});
-  card.querySelector('[data-role=numbers]').append(timelineTable(buckets, `${card.dataset.label}, ${from} … ${to}`));
+  card.querySelector('[data-role=numbers]').append(timelineTable(buckets, `${card.dataset.label}, ${fmtDate(from)} – ${fmtDate(to)}`));
 }
 
 async function alerts() {
@@ -122,7 +132,7 @@ async function alerts() {
     summary.textContent = res.reason;
     for (const c of cards) {
       const a = c.querySelector('[data-role=alerts]');
-      a.textContent = 'alerts not available';
+      a.textContent = t('alertsUnavailable');
       a.dataset.count = '';
     }
     return;
@@ -130,12 +140,11 @@ async function alerts() {
   const byTopic = new Map();
   for (const a of res.items) byTopic.set(a.topic, (byTopic.get(a.topic) || 0) + 1);
   summary.textContent = '';
-  summary.append(`${fmtNumber(res.total)} open alert${res.total === 1 ? '' : 's'} in all. `,
-    el('a', {href: '/ui/alerts'}, 'See the alerts'));
+  summary.append(t('openAlertsTotal', {n: fmtNumber(res.total)}) + ' ', el('a', {href: '/ui/alerts'}, t('seeAlerts')));
   for (const c of cards) {
     const n = byTopic.get(c.dataset.topic) || 0;
     const a = c.querySelector('[data-role=alerts]');
-    clear(a, n ? el('a', {href: '/ui/alerts'}, `${n} open alert${n === 1 ? '' : 's'}`) : 'no open alerts');
+    clear(a, n ? el('a', {href: '/ui/alerts'}, t('openAlertsCount', {n: fmtNumber(n)})) : t('noOpenAlerts'));
     a.dataset.count = String(n);
   }
 }

@@ -1,11 +1,20 @@
 // Search: the form is a plain GET form (bookmarkable); this fills it from the address, asks /api/search
-// and shows hits with their highlighted snippets, facets that narrow the search, and pages.
-import {errorText, getJson, query} from './api.js';
+// and shows hits with their highlighted snippets, facets that narrow the search, and pages. Searches can be
+// saved under a name (/api/saved-searches), opened, renamed, deleted and made a topic.
+import {errorText, getJson, query, send} from './api.js';
 import {clear, el, externalLink, fmtInstant, fmtNumber, fmtTone, markedHtml, say} from './dom.js';
+import {labelIn, t, word} from './i18n.js';
 
-const FIELDS = ['q', 'topic', 'side', 'role', 'lang', 'source', 'from', 'to', 'sort'];
-const FACET_PARAM = {topic: 'topic', source: 'source', language: 'lang', side: 'side', role: 'role'};
-const FACET_TITLE = {topic: 'Topic', source: 'Source', language: 'Language', side: 'Side', role: 'Role'};
+// The page's parameters; the language filter is "language" here ("lang" chooses the page's own language)
+// and "lang" in the API.
+const FIELDS = ['q', 'topic', 'side', 'role', 'language', 'source', 'from', 'to', 'sort'];
+const API_NAME = {language: 'lang'};
+const FACET_PARAM = {topic: 'topic', source: 'source', language: 'language', side: 'side', role: 'role'};
+const FACET_TITLE = {topic: t('facetTopic'), source: t('facetSource'), language: t('facetLanguage'), side: t('facetSide'),
+  role: t('facetRole')};
+// Facet values shown in words of the page's language (the address keeps the machine value).
+const FACET_WORDS = {language: 'lang', side: 'side', role: 'role'};
+const topicLabels = new Map();
 const SIZE = 20;
 
 const params = new URLSearchParams(location.search);
@@ -37,16 +46,22 @@ function fillForm(p) {
 }
 
 function hit(h) {
-  const meta = [h.source, h.side ? `${h.side} side` : null, h.language,
-    h.undateable ? 'undateable' : fmtInstant(h.published), `tone ${fmtTone(h.tone)}`].filter(Boolean).join(' · ');
+  const meta = [h.source, h.side ? word('side', h.side) : null, h.language ? word('lang', h.language) : null,
+    h.undateable ? t('undateable') : fmtInstant(h.published), t('toneValue', {tone: fmtTone(h.tone)})].filter(Boolean).join(' · ');
   return el('li', {class: 'hit', 'data-id': h.id},
-    el('h2', {class: 'hit-title'}, el('a', {href: `/ui/documents/${encodeURIComponent(h.id)}`}, h.title || `document ${h.id}`)),
+    el('h2', {class: 'hit-title', lang: h.language || null}, el('a', {href: `/ui/documents/${encodeURIComponent(h.id)}`},
+      h.title || t('documentN', {id: h.id}))),
     el('p', {class: 'hit-meta'}, meta),
-    h.snippet ? el('p', {class: 'snippet'}, markedHtml(h.snippet)) : null,
+    h.snippet ? el('p', {class: 'snippet', lang: h.language || null}, markedHtml(h.snippet)) : null,
     el('p', {class: 'hit-links'},
-      h.topics && h.topics.length ? el('span', {class: 'topics'}, 'Topics: ',
-        h.topics.map((t, i) => [i ? ', ' : '', el('a', {href: `/ui/topics/${encodeURIComponent(t)}`}, t)])) : null,
-      h.url ? [' ', externalLink(h.url, 'original')] : null));
+      h.topics && h.topics.length ? el('span', {class: 'topics'}, t('topicsList') + ' ',
+        h.topics.map((x, i) => [i ? ', ' : '', el('a', {href: `/ui/topics/${encodeURIComponent(x)}`}, topicLabels.get(x) || x)])) : null,
+      h.url ? [' ', externalLink(h.url, t('original'))] : null));
+}
+
+function facetValue(name, value) {
+  if (name === 'topic') return topicLabels.get(value) || value;
+  return FACET_WORDS[name] ? word(FACET_WORDS[name], value) : value;
 }
 
 function facets(answer, p) {
@@ -54,11 +69,12 @@ function facets(answer, p) {
   const groups = [];
   const active = Object.entries(FACET_PARAM).filter(([, param]) => p[param]);
   if (active.length || p.from || p.to) {
-    groups.push(el('section', {class: 'facet'}, el('h2', {}, 'Active filters'),
-      el('ul', {}, [...active.map(([name, param]) => el('li', {}, `${FACET_TITLE[name]}: ${p[param]} `,
-        el('a', {href: href({[param]: ''}), 'aria-label': `Remove the ${FACET_TITLE[name]} filter ${p[param]}`}, 'remove'))),
-      p.from || p.to ? el('li', {}, `Dates: ${p.from || '…'} – ${p.to || '…'} `,
-        el('a', {href: href({from: '', to: ''})}, 'remove')) : null])));
+    groups.push(el('section', {class: 'facet'}, el('h2', {}, t('activeFilters')),
+      el('ul', {}, [...active.map(([name, param]) => el('li', {}, `${FACET_TITLE[name]}: ${facetValue(name, p[param])} `,
+        el('a', {href: href({[param]: ''}), 'aria-label': t('removeFilterLabel', {facet: FACET_TITLE[name], value: p[param]})},
+          t('remove')))),
+      p.from || p.to ? el('li', {}, `${t('dates')}: ${p.from || '…'} – ${p.to || '…'} `,
+        el('a', {href: href({from: '', to: ''})}, t('remove'))) : null])));
   }
   for (const [name, counts] of Object.entries(answer.facets || {})) {
     const param = FACET_PARAM[name];
@@ -66,38 +82,38 @@ function facets(answer, p) {
     if (!param || !entries.length) continue;
     groups.push(el('section', {class: 'facet', 'data-facet': name}, el('h2', {}, FACET_TITLE[name] || name),
       el('ul', {}, entries.map(([value, n]) => el('li', {},
-        p[param] === value ? el('strong', {}, value) : el('a', {href: href({[param]: value})}, value),
+        p[param] === value ? el('strong', {}, facetValue(name, value)) : el('a', {href: href({[param]: value})}, facetValue(name, value)),
         ' ', el('span', {class: 'count'}, `(${fmtNumber(n)})`))))));
   }
-  clear(box, groups.length ? groups : el('p', {class: 'muted'}, 'No facets.'));
+  clear(box, groups.length ? groups : el('p', {class: 'muted'}, t('noFacets')));
 }
 
 function pager(answer, p) {
   const nav = document.getElementById('pager');
   const pages = Math.max(1, Math.ceil(answer.total / SIZE));
   const items = [];
-  if (p.page > 1) items.push(el('a', {href: href({page: p.page - 1}), rel: 'prev'}, '← previous'));
-  items.push(el('span', {}, ` page ${p.page} of ${fmtNumber(pages)} `));
-  if (p.page < pages) items.push(el('a', {href: href({page: p.page + 1}), rel: 'next'}, 'next →'));
+  if (p.page > 1) items.push(el('a', {href: href({page: p.page - 1}), rel: 'prev'}, '← ' + t('previous')));
+  items.push(el('span', {}, ' ' + t('pageOf', {page: fmtNumber(p.page), pages: fmtNumber(pages)}) + ' '));
+  if (p.page < pages) items.push(el('a', {href: href({page: p.page + 1}), rel: 'next'}, t('next') + ' →'));
   clear(nav, items);
 }
 
 async function run() {
   const p = current();
   fillForm(p);
-  say(status, 'Searching…');
-  const res = await getJson('/api/search' + query({...p, size: SIZE}));
+  say(status, t('searching'));
+  const res = await getJson('/api/search' + query({...apiParams(p), page: p.page, size: SIZE}));
   const results = document.getElementById('results');
   if (!res.ok) {
     clear(results);
     clear(document.getElementById('facets'));
     clear(document.getElementById('pager'));
-    say(status, (res.status === 400 ? 'The query cannot be run: ' : 'Search failed: ') + errorText(res), 'error');
+    say(status, t(res.status === 400 ? 'queryCannotRun' : 'searchFailed', {error: errorText(res)}), 'error');
     return;
   }
   const a = res.body;
-  say(status, `${fmtNumber(a.total)} document${a.total === 1 ? '' : 's'} match`
-    + (p.q ? ` “${p.q}”` : '') + (a.sort ? `, ordered by ${a.sort}` : '') + '.', 'ok');
+  say(status, t('documentsMatch', {n: fmtNumber(a.total)}) + (p.q ? ` “${p.q}”` : '')
+    + (a.sort ? ` (${word('sort', a.sort)})` : '') + '.', 'ok');
   clear(results, a.items.map(hit));
   results.setAttribute('start', String((p.page - 1) * SIZE + 1));
   facets(a, p);
@@ -111,4 +127,92 @@ form.addEventListener('submit', e => {
   location.assign('/ui/search' + query(next));
 });
 
-run().finally(() => { document.body.dataset.loaded = 'true'; });
+// Saved searches.
+const savedList = document.getElementById('saved-list');
+const savedStatus = document.getElementById('saved-status');
+const saveForm = document.getElementById('save-form');
+const FILTERS = ['q', 'topic', 'side', 'role', 'lang', 'source', 'from', 'to', 'sort'];
+
+/** The page's parameters under the API's names. */
+function apiParams(p) {
+  return Object.fromEntries(FIELDS.map(f => [API_NAME[f] || f, p[f]]));
+}
+
+function describe(s) {
+  const parts = [];
+  if (s.q) parts.push(`“${s.q}”`);
+  for (const f of FILTERS.slice(1)) if (s[f]) parts.push(`${f}: ${s[f]}`);
+  return parts.join(' · ') || t('everything');
+}
+
+function savedItem(s) {
+  const message = el('span', {class: 'saved-message', role: 'status'});
+  const rename = el('button', {type: 'button', 'data-action': 'rename'}, t('rename'));
+  const remove = el('button', {type: 'button', 'data-action': 'delete'}, t('delete'));
+  const topic = s.q ? el('button', {type: 'button', 'data-action': 'topic'}, t('makeTopic')) : null;
+  const li = el('li', {class: 'saved-item', 'data-saved': s.id},
+    el('a', {href: s.link + (s.link.includes('?') ? '&' : '?') + 'saved=' + encodeURIComponent(s.id), class: 'saved-open'}, s.name),
+    ' ', el('span', {class: 'muted'}, describe(s)), ' ',
+    el('a', {href: s.api, class: 'muted'}, 'API'), ' ', rename, ' ', remove, ' ', topic, ' ', message);
+  rename.addEventListener('click', async () => {
+    const name = prompt(t('renamePrompt'), s.name);
+    if (name === null || !name.trim()) return;
+    const body = {...Object.fromEntries(FILTERS.map(f => [f, s[f] || null])), name: name.trim()};
+    const res = await send('PUT', `/api/saved-searches/${encodeURIComponent(s.id)}`,
+      {body: JSON.stringify(body), contentType: 'application/json'});
+    if (res.ok) loadSaved(t('renamed'));
+    else say(message, res.cancelled ? t('needKey') : errorText(res), 'error');
+  });
+  remove.addEventListener('click', async () => {
+    if (!confirm(t('deleteConfirm', {name: s.name}))) return;
+    const res = await send('DELETE', `/api/saved-searches/${encodeURIComponent(s.id)}`);
+    if (res.ok) loadSaved(t('deleted'));
+    else say(message, res.cancelled ? t('needKey') : errorText(res), 'error');
+  });
+  topic?.addEventListener('click', async () => {
+    const res = await send('POST', `/api/saved-searches/${encodeURIComponent(s.id)}/topic`,
+      {body: JSON.stringify({}), contentType: 'application/json'});
+    if (res.ok && res.body && res.body.id) {
+      clear(message, t('topicMade') + ' ', el('a', {href: `/ui/topics/${encodeURIComponent(res.body.id)}`}, labelIn(res.body.label)));
+      message.dataset.kind = 'ok';
+    } else {
+      say(message, res.cancelled ? t('needKey') : errorText(res), 'error');
+    }
+  });
+  return li;
+}
+
+async function loadSaved(note) {
+  const res = await getJson('/api/saved-searches');
+  if (!res.ok) {
+    say(savedStatus, t('savedUnavailable', {error: errorText(res)}), 'error');
+    return;
+  }
+  const items = Array.isArray(res.body) ? res.body : [];
+  clear(savedList, items.map(savedItem));
+  say(savedStatus, (note ? note + ' ' : '') + (items.length ? t('savedCount', {n: fmtNumber(items.length)}) : t('savedNone')),
+    note ? 'ok' : '');
+}
+
+saveForm.addEventListener('submit', async e => {
+  e.preventDefault();
+  const name = document.getElementById('save-name').value.trim();
+  if (!name) return;
+  const p = current();
+  const api = apiParams(p);
+  const body = {name, ...Object.fromEntries(FILTERS.map(f => [f, api[f] || null]))};
+  const res = await send('POST', '/api/saved-searches', {body: JSON.stringify(body), contentType: 'application/json'});
+  if (res.ok) {
+    document.getElementById('save-name').value = '';
+    loadSaved(t('saved', {name}));
+  } else {
+    say(savedStatus, res.cancelled ? t('needKey') : t('notSaved', {error: errorText(res)}), 'error');
+  }
+});
+
+async function topicNames() {
+  const res = await getJson('/api/topics');
+  if (res.ok && Array.isArray(res.body)) for (const x of res.body) topicLabels.set(x.id, labelIn(x.label));
+}
+
+topicNames().then(() => Promise.all([run(), loadSaved()])).finally(() => { document.body.dataset.loaded = 'true'; });

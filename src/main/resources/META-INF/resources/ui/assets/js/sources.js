@@ -1,6 +1,7 @@
 // Sources: the registry with health and "fetch now"; index rebuild and file import with progress bars.
 import {errorText, getJson, send, upload} from './api.js';
 import {clear, el, fmtInstant, fmtNumber, say, table} from './dom.js';
+import {t, word} from './i18n.js';
 
 const status = document.getElementById('sources-status');
 const tableBox = document.getElementById('sources-table');
@@ -11,18 +12,25 @@ function perDay(h) {
   return '–';
 }
 
-function healthText(s) {
+/** The source's state as a machine value (the cell's data-health); healthText gives it in words. */
+function healthState(s) {
   const h = s.health || {};
   if (h.suspended) return 'suspended';
-  if ((h.consecutiveFailures || 0) > 0) return `failing (${h.consecutiveFailures} in a row)`;
+  if ((h.consecutiveFailures || 0) > 0) return 'failing';
   if (!s.enabled) return 'disabled';
-  return h.lastSuccessAt ? 'ok' : 'no fetch yet';
+  return h.lastSuccessAt ? 'ok' : 'no-fetch-yet';
+}
+
+/** The source's state in the page's language. */
+function healthText(s) {
+  const state = healthState(s);
+  return state === 'failing' ? t('healthFailing', {n: fmtNumber((s.health || {}).consecutiveFailures)}) : word('health', state);
 }
 
 function fetchResult(body) {
   const b = body || {};
-  const parts = [`${fmtNumber(b.new)} new`, `${fmtNumber(b.duplicates)} duplicates`, `${fmtNumber(b.rejected)} rejected`];
-  return parts.join(', ') + (b.error ? `; error: ${b.error}` : '');
+  return t('fetchResult', {new: fmtNumber(b.new), duplicates: fmtNumber(b.duplicates), rejected: fmtNumber(b.rejected)})
+    + (b.error ? '; ' + t('errorWas', {error: b.error}) : '');
 }
 
 // The last fetch answer per source, so that it survives the table being drawn again.
@@ -34,21 +42,22 @@ function answer(s, message, text, kind) {
 }
 
 function fetchButton(s, message) {
-  const button = el('button', {type: 'button', class: 'fetch-button', 'aria-label': `Fetch ${s.name || s.id} now`}, 'Fetch now');
+  const button = el('button', {type: 'button', class: 'fetch-button', 'aria-label': t('fetchNowLabel', {name: s.name || s.id})},
+    t('fetchNow'));
   button.addEventListener('click', async () => {
     button.disabled = true;
-    say(message, 'Fetching…');
+    say(message, t('fetching'));
     const res = await send('POST', `/api/sources/${encodeURIComponent(s.id)}/fetch`);
     button.disabled = false;
     if (res.ok) {
       answer(s, message, fetchResult(res.body), res.body && res.body.error ? 'error' : 'ok');
       loadSources();
     } else if (res.cancelled) {
-      answer(s, message, 'Not fetched: the API key is needed.', 'error');
+      answer(s, message, t('notFetchedNoKey'), 'error');
     } else if (res.status === 404 || res.status === 405) {
-      answer(s, message, 'Fetching on demand is not available on this server (' + errorText(res) + ').', 'error');
+      answer(s, message, t('fetchUnavailable', {error: errorText(res)}), 'error');
     } else {
-      answer(s, message, 'Not fetched: ' + errorText(res), 'error');
+      answer(s, message, t('notFetched', {error: errorText(res)}), 'error');
     }
   });
   return button;
@@ -57,12 +66,12 @@ function fetchButton(s, message) {
 async function loadSources() {
   const res = await getJson('/api/sources');
   if (!res.ok) {
-    say(status, 'The sources could not be loaded: ' + errorText(res), 'error');
+    say(status, t('sourcesNotLoaded', {error: errorText(res)}), 'error');
     return;
   }
   const sources = Array.isArray(res.body) ? res.body : (res.body.items || []);
   const failing = sources.filter(s => (s.health || {}).suspended || ((s.health || {}).consecutiveFailures || 0) > 0).length;
-  say(status, `${sources.length} source${sources.length === 1 ? '' : 's'}; ${failing} failing or suspended.`, failing ? 'error' : 'ok');
+  say(status, t('sourcesSummary', {n: fmtNumber(sources.length), failing: fmtNumber(failing)}), failing ? 'error' : 'ok');
   const rows = sources.map(s => {
     const h = s.health || {};
     const message = el('span', {class: 'fetch-message', role: 'status'});
@@ -71,9 +80,9 @@ async function loadSources() {
     }
     return [
       el('span', {}, el('strong', {}, s.name || s.id), s.name && s.name !== s.id ? [el('br'), el('code', {}, s.id)] : null),
-      `${s.role || '–'}${s.side ? ' · ' + s.side : ''}`,
-      [s.type || 'import', s.enabled === false ? ' (disabled)' : ''],
-      el('span', {class: 'health', 'data-health': healthText(s)}, healthText(s)),
+      `${s.role ? word('role', s.role) : '–'}${s.side ? ' · ' + word('side', s.side) : ''}`,
+      [s.type || 'import', s.enabled === false ? ` (${word('health', 'disabled')})` : ''],
+      el('span', {class: 'health', 'data-health': healthState(s)}, healthText(s)),
       fmtNumber(h.documents),
       perDay(h),
       fmtInstant(h.lastSuccessAt),
@@ -82,8 +91,9 @@ async function loadSources() {
       el('span', {}, fetchButton(s, message), ' ', message),
     ];
   });
-  clear(tableBox, table('Sources, their health and documents', ['Source', 'Role · side', 'Type', 'Health', 'Documents',
-    'Per day (7 days)', 'Last success', 'Next fetch', 'Last error', 'Action'], rows, {rowHeaders: true, class: 'data sources'}));
+  clear(tableBox, table(t('sourcesTable'), [t('colSource'), t('colRoleSide'), t('colType'), t('colHealth'), t('colDocuments'),
+    t('colPerDay'), t('colLastSuccess'), t('colNextFetch'), t('colLastError'), t('colAction')], rows,
+  {rowHeaders: true, class: 'data sources'}));
 }
 
 // Index rebuild: GET /api/admin/reindex gives {state, done, total, rate, etaSeconds}.
@@ -98,12 +108,12 @@ function showReindex(s) {
   progress.dataset.state = s.state;
   const pct = s.total ? Math.floor((100 * (s.done || 0)) / s.total) : 0;
   const text = {
-    idle: 'No rebuild since the service started.',
-    running: `Rebuilding: ${fmtNumber(s.done)} of ${fmtNumber(s.total)} documents (${pct} %), `
-      + `${fmtNumber(s.rate, 0)} documents/s` + (s.etaSeconds != null ? `, about ${fmtNumber(s.etaSeconds)} s left.` : '.'),
-    done: `Last rebuild finished ${fmtInstant(s.finishedAt)}: ${fmtNumber(s.total)} documents.`,
-    failed: `The last rebuild failed: ${s.error || 'unknown error'}.`,
-  }[s.state] || `State: ${s.state}`;
+    idle: t('reindexIdle'),
+    running: t('reindexRunning', {done: fmtNumber(s.done), total: fmtNumber(s.total), pct: fmtNumber(pct), rate: fmtNumber(s.rate, 0)})
+      + (s.etaSeconds != null ? ' ' + t('reindexEta', {seconds: fmtNumber(s.etaSeconds)}) : ''),
+    done: t('reindexDone', {at: fmtInstant(s.finishedAt), total: fmtNumber(s.total)}),
+    failed: t('reindexFailed', {error: s.error || '?'}),
+  }[s.state] || s.state;
   progressText.textContent = text;
   startButton.disabled = s.state === 'running';
 }
@@ -111,7 +121,7 @@ function showReindex(s) {
 async function pollReindex() {
   const res = await getJson('/api/admin/reindex');
   if (!res.ok) {
-    progressText.textContent = 'Index status unavailable: ' + errorText(res);
+    progressText.textContent = t('reindexUnavailable', {error: errorText(res)});
     return;
   }
   showReindex(res.body);
@@ -127,7 +137,7 @@ startButton.addEventListener('click', async () => {
     pollReindex();
   } else {
     startButton.disabled = false;
-    progressText.textContent = res.cancelled ? 'Not started: the API key is needed.' : 'Not started: ' + errorText(res);
+    progressText.textContent = res.cancelled ? t('notStartedNoKey') : t('notStarted', {error: errorText(res)});
   }
 });
 
@@ -142,19 +152,19 @@ importForm.addEventListener('submit', async e => {
   if (!file) return;
   importBar.hidden = false;
   importBar.value = 0;
-  clear(importResult, `Importing ${file.name}…`);
+  clear(importResult, t('importing', {name: file.name}));
   const res = await upload('POST', '/api/import', file, 'application/x-ndjson', f => { importBar.value = f; });
   importBar.value = res.ok ? 1 : importBar.value;
   if (!res.ok) {
-    clear(importResult, el('p', {class: 'error'}, res.cancelled ? 'Not imported: the API key is needed.'
-      : 'Not imported: ' + errorText(res)));
+    clear(importResult, el('p', {class: 'error'}, res.cancelled ? t('notImportedNoKey') : t('notImported', {error: errorText(res)})));
     return;
   }
   const b = res.body || {};
   const errors = (b.errors || []).slice(0, 20);
   clear(importResult,
-    el('p', {class: 'ok'}, `${fmtNumber(b.accepted)} accepted, ${fmtNumber(b.duplicates)} duplicates, ${fmtNumber(b.rejected)} rejected.`),
-    errors.length ? el('ul', {class: 'errors'}, errors.map(x => el('li', {}, `line ${x.line}: ${x.reason}`))) : null);
+    el('p', {class: 'ok'}, t('importResult', {accepted: fmtNumber(b.accepted), duplicates: fmtNumber(b.duplicates),
+      near: fmtNumber(b.nearDuplicates ?? 0), rejected: fmtNumber(b.rejected)})),
+    errors.length ? el('ul', {class: 'errors'}, errors.map(x => el('li', {}, t('lineError', {line: x.line, reason: x.reason})))) : null);
   loadSources();
 });
 

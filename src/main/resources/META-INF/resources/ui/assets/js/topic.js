@@ -2,7 +2,8 @@
 // downloads of exactly the range shown.
 import {errorText, getJson, query} from './api.js';
 import {attentionChart, chartsPng, COLORS, timelineTable, toneChart} from './charts.js';
-import {clear, el, externalLink, fmtHours, fmtInstant, fmtNumber, fmtTone, say, table} from './dom.js';
+import {clear, el, externalLink, fmtDate, fmtHours, fmtInstant, fmtNumber, fmtShare, fmtTone, say, table} from './dom.js';
+import {t, word} from './i18n.js';
 
 const root = document.getElementById('topic');
 const topic = root.dataset.topic;
@@ -16,18 +17,19 @@ let answer = null;
 
 function docLink(d) {
   if (!d) return '–';
-  return el('span', {}, el('a', {href: `/ui/documents/${encodeURIComponent(d.id)}`}, d.title || `document ${d.id}`),
-    ` (${d.source}, ${fmtInstant(d.at)}) `, d.url ? externalLink(d.url, 'original') : null);
+  return el('span', {}, el('a', {href: `/ui/documents/${encodeURIComponent(d.id)}`}, d.title || t('documentN', {id: d.id})),
+    ` (${d.source}, ${fmtInstant(d.at)}) `, d.url ? externalLink(d.url, t('original')) : null);
 }
 
 async function draw() {
   const episodes = answer ? answer.episodes : [];
+  root.dataset.draws = String(Number(root.dataset.draws || 0) + 1);
   await attentionChart(attentionTarget, timeline.buckets, measure.value, {episodes, zone: timeline.zone, sync: 'topic',
     height: 340});
   await toneChart(toneTarget, timeline.buckets, {episodes, sync: 'topic', height: 140});
-  const what = measure.value === 'count' ? 'number of documents' : 'share of each side\'s documents';
-  attentionTarget.setAttribute('aria-label', `${label}: ${what} per ${timeline.interval}, public side and government, `
-    + `${timeline.from} to ${timeline.to}; ${episodes.length} episodes shaded. The numbers are in the table below.`);
+  attentionTarget.setAttribute('aria-label', t(measure.value === 'count' ? 'attentionLabelCount' : 'attentionLabelShare',
+    {label, interval: word('interval', timeline.interval), from: fmtDate(timeline.from), to: fmtDate(timeline.to),
+      episodes: fmtNumber(episodes.length)}));
 }
 
 function downloads() {
@@ -52,33 +54,34 @@ function downloads() {
 function verdictBox() {
   const box = document.getElementById('verdict');
   const m = answer.metrics || {};
-  const ccf = m.ccf ? `${m.ccf.peakLagDays} days (r = ${Number(m.ccf.r).toFixed(2)})` : '–';
+  const ccf = m.ccf ? t('ccfValue', {days: fmtNumber(m.ccf.peakLagDays), r: fmtNumber(m.ccf.r, 2)}) : '–';
   clear(box,
-    el('p', {}, 'Verdict: ', el('strong', {class: 'verdict', 'data-verdict': answer.verdict, id: 'verdict-value'}, answer.verdict),
-      ` for ${answer.from} … ${answer.to}.`),
+    el('p', {}, t('verdictLabel') + ' ', el('strong', {class: 'verdict', 'data-verdict': answer.verdict, id: 'verdict-value'},
+      word('verdict', answer.verdict)), ' ' + t('verdictFor', {from: fmtDate(answer.from), to: fmtDate(answer.to)})),
+    el('p', {class: 'muted'}, word('verdictExplain', answer.verdict)),
     el('dl', {class: 'stats'},
-      el('div', {}, el('dt', {}, 'Episodes'), el('dd', {}, fmtNumber(m.episodes))),
-      el('div', {}, el('dt', {}, 'Public-led / government-led'), el('dd', {}, `${fmtNumber(m.publicLed)} / ${fmtNumber(m.governmentLed)}`)),
-      el('div', {}, el('dt', {}, 'Response rate'), el('dd', {}, m.responseRate == null ? '–' : Math.round(m.responseRate * 100) + ' %')),
-      el('div', {}, el('dt', {}, 'Median lag (censored kept)'), el('dd', {}, m.medianLagHours == null ? 'not reached' : fmtHours(m.medianLagHours))),
-      el('div', {}, el('dt', {}, 'Cross-correlation peak'), el('dd', {}, ccf))));
+      el('div', {}, el('dt', {}, t('statEpisodes')), el('dd', {}, fmtNumber(m.episodes))),
+      el('div', {}, el('dt', {}, t('statLed')), el('dd', {}, `${fmtNumber(m.publicLed)} / ${fmtNumber(m.governmentLed)}`)),
+      el('div', {}, el('dt', {}, t('statResponseRate')), el('dd', {}, m.responseRate == null ? '–' : fmtShare(m.responseRate))),
+      el('div', {}, el('dt', {}, t('statMedianLag')), el('dd', {}, m.medianLagHours == null ? t('notReached') : fmtHours(m.medianLagHours))),
+      el('div', {}, el('dt', {}, t('statCcf')), el('dd', {}, ccf))));
 }
 
 function episodeTable() {
   const box = document.getElementById('episodes');
   if (!answer.episodes.length) {
-    clear(box, el('p', {}, 'No episode in this range.'));
+    clear(box, el('p', {}, t('noEpisodes')));
     return;
   }
-  clear(box, el('div', {class: 'table-wrap'}, table(`Episodes of ${label}, ${answer.from} … ${answer.to}`,
-    ['Onset', 'Peak', 'End', 'Led by', 'Public documents', 'Peak z', 'Public tone', 'Response or announcement', 'Lag',
-      'Evidence (public documents of the peak day)'],
+  clear(box, el('div', {class: 'table-wrap'}, table(t('episodesCaption', {label, from: fmtDate(answer.from), to: fmtDate(answer.to)}),
+    [t('colOnset'), t('colPeak'), t('colEnd'), t('colLedBy'), t('colPublicDocs'), t('colPeakZ'), t('colPublicTone'),
+      t('colResponse'), t('colLag'), t('colEvidence')],
     answer.episodes.map(e => [
-      e.onset, e.peak, e.end,
-      e.ledBy + (e.kind ? ` (${e.kind})` : ''),
-      fmtNumber(e.publicCount), Number(e.peakScore).toFixed(1), fmtTone(e.publicTone),
+      fmtDate(e.onset), fmtDate(e.peak), fmtDate(e.end),
+      word('led', e.ledBy) + (e.kind ? ` (${word('kind', e.kind)})` : ''),
+      fmtNumber(e.publicCount), fmtNumber(e.peakScore, 1), fmtTone(e.publicTone),
       e.response ? docLink(e.response) : e.announcement ? docLink(e.announcement)
-        : e.ledBy === 'public' ? `none (watched ${fmtHours(e.censoredAtHours)})` : '–',
+        : e.ledBy === 'public' ? t('noneWatched', {hours: fmtHours(e.censoredAtHours)}) : '–',
       e.response ? fmtHours(e.response.lagHours) : '–',
       e.evidence && e.evidence.length ? el('ul', {class: 'evidence'}, e.evidence.map(d => el('li', {}, docLink(d)))) : '–',
     ]), {rowHeaders: true, class: 'data episodes-table'})));
@@ -86,39 +89,45 @@ function episodeTable() {
 
 async function load() {
   const range = {topic, from: root.dataset.from, to: root.dataset.to, interval: root.dataset.interval};
-  const t = await getJson('/api/timeline' + query(range));
-  if (!t.ok) {
-    say(status, 'The timeline could not be loaded: ' + errorText(t), 'error');
+  const res = await getJson('/api/timeline' + query(range));
+  if (!res.ok) {
+    say(status, t('timelineNotLoaded', {error: errorText(res)}), 'error');
     return;
   }
-  timeline = t.body;
+  timeline = res.body;
   document.getElementById('from').value = timeline.from;
   document.getElementById('to').value = timeline.to;
   const r = await getJson('/api/responsiveness' + query({topic, from: timeline.from, to: timeline.to, zone: timeline.zone}));
   answer = r.ok ? r.body : null;
   await draw();
   const undated = timeline.undateable ? timeline.undateable.public + timeline.undateable.government : 0;
-  say(status, `${timeline.buckets.length} ${timeline.interval}s from ${timeline.from} to ${timeline.to} (days begin in ${timeline.zone})`
-    + (undated ? `; ${undated} undateable documents are not on the axis.` : '.'));
+  say(status, t('timelineStatus', {n: fmtNumber(timeline.buckets.length), interval: word('intervals', timeline.interval),
+    from: fmtDate(timeline.from), to: fmtDate(timeline.to), zone: timeline.zone})
+    + (undated ? ' ' + t('undatedOffAxis', {n: fmtNumber(undated)}) : ''));
   const numbers = document.getElementById('timeline-numbers');
   numbers.querySelector('table')?.remove();
-  numbers.append(timelineTable(timeline.buckets, `${label}, ${timeline.from} … ${timeline.to}, per ${timeline.interval}`));
+  numbers.append(timelineTable(timeline.buckets, `${label}, ${fmtDate(timeline.from)} – ${fmtDate(timeline.to)}`));
   downloads();
   if (answer) {
     verdictBox();
     episodeTable();
   } else {
-    clear(document.getElementById('verdict'), el('p', {class: 'error'}, 'Episodes could not be computed: ' + errorText(r)));
+    clear(document.getElementById('verdict'), el('p', {class: 'error'}, t('episodesNotComputed', {error: errorText(r)})));
   }
 }
 
 measure.addEventListener('change', () => { if (timeline) draw(); });
+// The editor below saved the topic and its history was re-drawn: show the new query's chart.
+document.addEventListener('tyndau:topic-saved', e => {
+  document.getElementById('saved-query').textContent = e.detail.query;
+  load();
+});
 document.getElementById('download-png').addEventListener('click', () => {
   if (!timeline) return;
   const link = document.getElementById('png-link');
-  link.href = chartsPng([attentionTarget, toneTarget], `${label}, ${timeline.from} … ${timeline.to}`,
-    [{label: 'public side', color: COLORS.public}, {label: 'government', color: COLORS.government},
-      {label: 'public tone', color: COLORS.tone}]);
+  link.href = chartsPng([attentionTarget, toneTarget], `${label}, ${fmtDate(timeline.from)} – ${fmtDate(timeline.to)}`,
+    [{label: t('publicSide'), color: COLORS.public}, {label: t('government'), color: COLORS.government},
+      {label: t('publicTone'), color: COLORS.tone}]);
   link.download = `chart-${topic}-${timeline.from}-${timeline.to}.png`;
   link.click();
 });

@@ -1,0 +1,53 @@
+package tyndau.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.inject.Singleton;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The scripts' messages of one language as a JSON object, ready to sit inside {@code <script type="application/json">}:
+ * every {@code <}, {@code >} and {@code &} is escaped, so no message can close the element. Built once per language.
+ */
+@Singleton
+class ScriptMessagesJson {
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<UiLanguage, String> built = new EnumMap<>(UiLanguage.class);
+
+    synchronized String of(UiLanguage language) {
+        return built.computeIfAbsent(language, this::build);
+    }
+
+    /** Key → message of the language, for every message of {@link ScriptMessages}. */
+    static Map<String, String> messages(UiLanguage language) {
+        ScriptMessages bundle = language == UiLanguage.EN ? MessageBundles.get(ScriptMessages.class)
+                : MessageBundles.get(ScriptMessages.class, Localized.Literal.of(language.tag));
+        Map<String, String> out = new TreeMap<>();
+        for (Method m : ScriptMessages.class.getDeclaredMethods()) {
+            if (m.getParameterCount() == 0 && m.getReturnType() == String.class && !m.isDefault()
+                    && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                try {
+                    out.put(m.getName(), (String) m.invoke(bundle));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException("message " + m.getName() + " of " + language.tag + " cannot be read", e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private String build(UiLanguage language) {
+        try {
+            return json.writeValueAsString(messages(language)).replace("<", "\\u003c").replace(">", "\\u003e")
+                    .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
