@@ -6,10 +6,15 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.inject.Singleton;
 import java.lang.reflect.InvocationTargetException;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.lang.reflect.Method;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The scripts' messages of one language as a JSON object, ready to sit inside {@code <script type="application/json">}:
@@ -42,9 +47,26 @@ class ScriptMessagesJson {
         return out;
     }
 
+    /**
+     * How the language writes numbers and month names, from the JDK's CLDR data: browsers do not all carry
+     * every language (Chromium's ICU has no Kazakh months), so the scripts take them from here.
+     */
+    static Map<String, Object> formats(UiLanguage language) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(language.locale);
+        String percent = NumberFormat.getPercentInstance(language.locale).format(0.5);
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", language.locale);
+        return Map.of(
+                "decimal", String.valueOf(symbols.getDecimalSeparator()),
+                "group", String.valueOf(symbols.getGroupingSeparator()),
+                "percent", percent.replace(NumberFormat.getIntegerInstance(language.locale).format(50), "#"),
+                "months", IntStream.rangeClosed(1, 12).mapToObj(m -> month.format(LocalDate.of(2023, m, 15))).toList());
+    }
+
     private String build(UiLanguage language) {
+        Map<String, Object> all = new TreeMap<>(messages(language));
+        all.put("_formats", formats(language));
         try {
-            return json.writeValueAsString(messages(language)).replace("<", "\\u003c").replace(">", "\\u003e")
+            return json.writeValueAsString(all).replace("<", "\\u003c").replace(">", "\\u003e")
                     .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -31,6 +31,9 @@ class ErrorMapper {
 
     @ServerExceptionMapper
     Response json(JsonProcessingException e) {
+        if (e.getCause() instanceof ApiException refused) {
+            return api(refused); // a value the JSON was read into refused it (e.g. a topic label that is a number)
+        }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr();
         return body(400, "bad request", "the body is not valid JSON" + where);
@@ -38,6 +41,11 @@ class ErrorMapper {
 
     @ServerExceptionMapper
     Response web(WebApplicationException e) {
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof ApiException refused) {
+                return api(refused); // a body value refused while the JSON was read into it
+            }
+        }
         int status = e.getResponse().getStatus();
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = switch (status) {

@@ -27,33 +27,37 @@ export function word(group, value) {
   return typeof messages[key] === 'string' ? messages[key] : String(value);
 }
 
+// Separators, the percent pattern and month names come from the server (the JDK's CLDR data), since a browser
+// may lack a language (Chromium's ICU has no Kazakh): numbers are laid out by Intl in a neutral locale and
+// given the language's separators.
+const formats = messages._formats || {decimal: '.', group: ',', percent: '#%',
+  months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']};
 const numberFormats = new Map();
 
-function numberFormat(options) {
-  const k = JSON.stringify(options);
-  if (!numberFormats.has(k)) numberFormats.set(k, new Intl.NumberFormat(LANG, options));
-  return numberFormats.get(k);
+function layout(v, minDigits, maxDigits) {
+  const k = minDigits + ':' + maxDigits;
+  if (!numberFormats.has(k)) {
+    numberFormats.set(k, new Intl.NumberFormat('en-US', {minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits}));
+  }
+  return numberFormats.get(k).format(v).replace(/[,.]/g, c => (c === ',' ? formats.group : formats.decimal));
 }
 
 export function formatNumber(v, digits = 0) {
-  return numberFormat({minimumFractionDigits: digits, maximumFractionDigits: digits}).format(v);
+  return layout(v, digits, digits);
 }
 
 /** At most that many decimals: 1.5 h, 2 h. */
 export function formatUpTo(v, digits) {
-  return numberFormat({maximumFractionDigits: digits}).format(v);
+  return layout(v, 0, digits);
 }
 
 export function formatPercent(fraction, digits = 1) {
-  return numberFormat({style: 'percent', maximumFractionDigits: digits}).format(fraction);
+  return formats.percent.replace('#', layout(fraction * 100, 0, digits));
 }
-
-const monthFormat = new Intl.DateTimeFormat(LANG, {month: 'short', timeZone: 'UTC'});
-const monthNames = Array.from({length: 12}, (x, i) => monthFormat.format(new Date(Date.UTC(2023, i, 15))));
 
 /** A month's short name in the page's language (0 = January): "ақп.", "февр.", "Feb". */
 export function monthName(index) {
-  return monthNames[index];
+  return formats.months[index];
 }
 
 /** A UTC date as "3 ақп. 2023", "3 февр. 2023", "3 Feb 2023" (the same pattern as the server's pages). */
