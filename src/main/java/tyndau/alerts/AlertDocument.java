@@ -17,6 +17,8 @@ public class AlertDocument extends PanacheEntityBase {
     static final String ANNOUNCEMENT = "announcement";
     static final String EVIDENCE = "evidence";
     static final String RESPONSE = "response";
+    /** A document matching the saved search a new-match rule watches. */
+    static final String MATCH = "match";
 
     @Id
     @Column(name = "alert_id")

@@ -47,6 +47,7 @@ class AlertEvaluation {
     }
 
     private final DocumentRules documents;
+    private final SearchRules searches;
     private final EpisodeRules episodes;
     private final LuceneIndex index;
     private final AlertsConfig config;
@@ -64,9 +65,10 @@ class AlertEvaluation {
     private volatile String history = SKIPPED;
     private volatile boolean evaluatedSinceStart;
 
-    AlertEvaluation(DocumentRules documents, EpisodeRules episodes, LuceneIndex index, AlertsConfig config,
+    AlertEvaluation(DocumentRules documents, EpisodeRules episodes, SearchRules searches, LuceneIndex index, AlertsConfig config,
                     TyndauConfig tyndau, @Readiness Instance<HealthCheck> readiness, SignalsConfig signals) {
         this.documents = documents;
+        this.searches = searches;
         this.episodes = episodes;
         this.index = index;
         this.config = config;
@@ -199,6 +201,7 @@ class AlertEvaluation {
                         (System.nanoTime() - t0) / 1_000_000, docs, eps, first, historicalByRule());
             }
             docs += documents.sweep(Instant.now().minus(config.newsAge()), false);
+            docs += searches.sweep(Instant.now().minus(config.newsAge()), Instant.now());
             eps += episodes.evaluate(null);
             evaluatedSinceStart = true;
             return new Result(docs, eps, history, true);

@@ -87,7 +87,12 @@ class AlertQueries {
         for (Alert a : alerts) {
             Map<String, Object> numbers = numbers(a.numbers);
             Map<String, String> links = new LinkedHashMap<>();
-            links.put("topic", "/ui/topics/" + a.topic + "?from=" + numbers.get("from") + "&to=" + numbers.get("to"));
+            if (a.topic.startsWith(SearchRules.SUBJECT_PREFIX)) {
+                String search = a.topic.substring(SearchRules.SUBJECT_PREFIX.length());
+                links.put("savedSearch", "/api/saved-searches/" + search);
+            } else {
+                links.put("topic", "/ui/topics/" + a.topic + "?from=" + numbers.get("from") + "&to=" + numbers.get("to"));
+            }
             links.put("self", "/api/alerts/" + a.id);
             out.add(new AlertView(a.id, a.kind, a.ruleId, a.topic, a.createdAt, a.occurredAt, a.status, a.acknowledgedAt,
                     a.historical, a.explanation, numbers, links, docs.getOrDefault(a.id, List.of()),

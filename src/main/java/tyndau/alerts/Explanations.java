@@ -58,6 +58,24 @@ final class Explanations {
         return new Explained(s.toString(), n);
     }
 
+    /** New documents matching a saved search (a new-match rule); {@code total} counts those beyond the cited ones too. */
+    static Explained newMatch(String searchId, String searchName, List<Document> docs, int total, ZoneId zone) {
+        Document first = docs.get(0);
+        Document last = docs.get(docs.size() - 1);
+        String s = total == 1
+                ? "A new document matches the saved search \"" + searchName + "\": " + cite(first) + ", published " + when(first.publishedAt, zone) + "."
+                : total + " new documents match the saved search \"" + searchName + "\", published between " + when(first.publishedAt, zone)
+                        + " and " + when(last.publishedAt, zone) + "; the first: " + cite(first) + ".";
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("documents", total);
+        n.put("savedSearch", searchId);
+        n.put("savedSearchName", searchName);
+        n.put("firstPublished", first.publishedAt);
+        n.put("lastPublished", last.publishedAt);
+        n.put("sources", docs.stream().map(d -> d.sourceId).distinct().toList());
+        return new Explained(s, n);
+    }
+
     static Explained surge(String topic, String label, Episode e, Method.Params p) {
         StringBuilder s = new StringBuilder("Public attention to ").append(topicName(topic, label)).append(" surged from ")
                 .append(e.onset()).append(": ").append(e.publicCount()).append(" public documents by ").append(e.end())

@@ -13,7 +13,9 @@ enum RuleKind {
     /** A public episode has had no government response for {@code days} days. */
     UNANSWERED("unanswered", true, List.of("days", "threshold", "minDocs"), List.of("days")),
     /** A government-led announcement followed by a public surge. */
-    TRIAL_BALLOON("trial-balloon", true, List.of("threshold", "minDocs", "balloonDays"), List.of());
+    TRIAL_BALLOON("trial-balloon", true, List.of("threshold", "minDocs", "balloonDays"), List.of()),
+    /** New documents match a saved search (params.savedSearch names it). */
+    NEW_MATCH("new-match", false, List.of("savedSearch"), List.of("savedSearch"));
 
     final String wire;
     /** Evaluated over episodes (on a schedule and after imports) rather than per new document. */

@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
 import tyndau.YamlDefaults;
+import tyndau.search.SavedSearches;
 import tyndau.topics.TopicService;
 import tyndau.web.ApiException;
 
@@ -41,6 +42,7 @@ class RuleService {
     private final TyndauConfig config;
     private final AlertsConfig alerts;
     private final TopicService topics;
+    private final SavedSearches searches;
     private final ObjectMapper json;
     private final ObjectMapper strict;
     private volatile Map<String, Rule> rules = Map.of();
@@ -50,8 +52,9 @@ class RuleService {
     private record Stored(boolean edited, Instant updatedAt) {
     }
 
-    RuleService(TyndauConfig config, AlertsConfig alerts, TopicService topics, ObjectMapper json) {
+    RuleService(TyndauConfig config, AlertsConfig alerts, TopicService topics, SavedSearches searches, ObjectMapper json) {
         this.config = config;
+        this.searches = searches;
         this.alerts = alerts;
         this.topics = topics;
         this.json = json;
@@ -72,7 +75,7 @@ class RuleService {
     }
 
     private Rule parseDefault(JsonNode r) {
-        return RuleValidation.validate(parse(r), Optional.empty(), t -> topics.byId(t).isPresent());
+        return RuleValidation.validate(parse(r), Optional.empty(), t -> topics.byId(t).isPresent(), searches::exists);
     }
 
     /** A default is inserted when missing and updated while nobody has edited it through the API. */
@@ -191,7 +194,7 @@ class RuleService {
 
     /** Creates or replaces a rule (marked edited, so alerts.yml leaves it alone from now on). */
     RuleView put(RuleView v) {
-        Rule rule = RuleValidation.validate(v, byId(v.id()), t -> topics.byId(t).isPresent());
+        Rule rule = RuleValidation.validate(v, byId(v.id()), t -> topics.byId(t).isPresent(), searches::exists);
         QuarkusTransaction.requiringNew().run(() -> {
             AlertRule existing = AlertRule.findById(rule.id());
             if ((existing == null || existing.deleted) && AlertRule.count("deleted", false) >= alerts.maxRules()) {

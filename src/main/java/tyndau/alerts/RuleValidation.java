@@ -35,6 +35,11 @@ final class RuleValidation {
      *                 view names the same webhook without one (a rule read back never shows its secret)
      */
     static Rule validate(RuleView v, Optional<Rule> existing, Predicate<String> topicExists) {
+        return validate(v, existing, topicExists, s -> false);
+    }
+
+    /** As above; {@code savedSearchExists} judges the saved search a new-match rule watches. */
+    static Rule validate(RuleView v, Optional<Rule> existing, Predicate<String> topicExists, Predicate<String> savedSearchExists) {
         if (v.id() == null || !ID.matcher(v.id()).matches()) {
             throw ApiException.badRequest("'id' must be a slug of lower-case letters, digits, '-' or '_' (at most 64)");
         }
@@ -52,7 +57,10 @@ final class RuleValidation {
                 topics.add(t);
             }
         }
-        Map<String, Object> params = params(kind, v.params());
+        if (kind == RuleKind.NEW_MATCH && !topics.isEmpty()) {
+            throw ApiException.badRequest("'topics' is not used by new-match, which watches the saved search in 'params.savedSearch'");
+        }
+        Map<String, Object> params = params(kind, v.params(), savedSearchExists);
         String url = null;
         String secret = null;
         List<String> email = List.of();
@@ -78,13 +86,20 @@ final class RuleValidation {
                 v.enabled() == null || v.enabled(), List.copyOf(topics), params, url, secret, email);
     }
 
-    private static Map<String, Object> params(RuleKind kind, Map<String, Object> given) {
+    private static Map<String, Object> params(RuleKind kind, Map<String, Object> given, Predicate<String> savedSearchExists) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> in = given == null ? Map.of() : given;
         for (Map.Entry<String, Object> e : in.entrySet()) {
             if (!kind.params.contains(e.getKey())) {
                 throw ApiException.badRequest("'params." + e.getKey() + "' is not a parameter of " + kind.wire
                         + (kind.params.isEmpty() ? " (it has none)" : " (it takes " + String.join(", ", kind.params) + ")"));
+            }
+            if (e.getKey().equals("savedSearch")) {
+                if (!(e.getValue() instanceof String s) || !ID.matcher(s).matches() || !savedSearchExists.test(s)) {
+                    throw ApiException.badRequest("'params.savedSearch' must name a saved search (GET /api/saved-searches lists them)");
+                }
+                out.put(e.getKey(), s);
+                continue;
             }
             double[] b = BOUNDS.get(e.getKey());
             if (!(e.getValue() instanceof Number n) || Double.isNaN(n.doubleValue()) || n.doubleValue() < b[0]

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import tyndau.web.ApiException;
 
 /**
@@ -19,6 +20,9 @@ import tyndau.web.ApiException;
  * one string keep working. A page asks for its language and gets, failing that, English, then the first given.
  */
 @TemplateData
+@Schema(description = "A topic's label: one string, or an object of language code to label, e.g."
+        + " {\"kk\": \"Ресей\", \"ru\": \"Россия\", \"en\": \"Russia\"}; given back as it was given",
+        oneOf = {String.class, Map.class}, examples = "{\"kk\": \"Ресей\", \"ru\": \"Россия\", \"en\": \"Russia\"}")
 public final class Label {
     public static final int MAX_CHARS = 255;
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");

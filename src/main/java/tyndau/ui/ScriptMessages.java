@@ -649,6 +649,30 @@ public interface ScriptMessages {
     @Message("news age limit, hours")
     String fact_newsAgeHours();
 
+    @Message("Watch (alert)")
+    String watch();
+
+    @Message("Watched: new matching documents will raise alerts.")
+    String watching();
+
+    @Message("Already watched.")
+    String watchExists();
+
+    @Message("saved search “%name”")
+    String savedSearchSubject();
+
+    @Message("new matching documents")
+    String kind_new_match();
+
+    @Message("A new document matches the saved search “%name”, published %first.")
+    String explainNewMatchOne();
+
+    @Message("%n new documents match the saved search “%name”, published between %first and %last.")
+    String explainNewMatchMany();
+
+    @Message("saved search")
+    String fact_savedSearch();
+
     @Message("from")
     String fact_from();
 

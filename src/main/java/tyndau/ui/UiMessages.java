@@ -253,7 +253,7 @@ public interface UiMessages {
     @Message("The timeline the query would draw beside the saved topic's")
     String previewChartLabel();
 
-    @Message("Documents on the query per day: public side and government as the query would draw them; dashed, the saved topic.")
+    @Message("Documents the query counts in each period, public side and government; dashed, the saved topic's.")
     String previewCaption();
 
     @Message("Query syntax")

@@ -208,7 +208,8 @@ class DashboardPagesTest {
         JsonPath doc = given().get("/api/documents/" + id).then().statusCode(200).extract().jsonPath();
         String facts = browser.find(".facts").getText();
         assertTrue(facts.contains(doc.getString("source")), facts);
-        assertTrue(facts.contains(doc.getString("language")), facts);
+        assertTrue(facts.contains(java.util.Map.of("en", "English", "ru", "Russian", "kk", "Kazakh")
+                .getOrDefault(doc.getString("language"), doc.getString("language"))), facts);
         assertTrue(facts.contains("Tone"), facts);
         for (String t : doc.<String>getList("topics")) {
             assertFalse(browser.all(".facts a[href='/ui/topics/" + t + "']").isEmpty(), t);

@@ -151,7 +151,7 @@ class DeskLanguagesTest {
             assertEquals(String.valueOf(e.getValue()), browser.find("#preview-counts [data-role=languages] [data-key=" + e.getKey() + "]")
                     .getAttribute("data-count"), e.getKey());
         }
-        assertFalse(browser.all("#preview-samples .snippet mark").isEmpty(), "samples are highlighted");
+        browser.await(Duration.ofSeconds(20), d -> !browser.all("#preview-samples .snippet mark").isEmpty()); // highlighted samples
         assertTrue(Integer.parseInt(browser.find("#preview-chart").getAttribute("data-points")) > 0);
         browser.screenshot("topic-editor-ru", 1280);
         browser.assertNoConsoleErrors(m -> m.contains("/api/topics/preview") && m.contains("400"));

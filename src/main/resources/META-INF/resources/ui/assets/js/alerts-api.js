@@ -34,14 +34,13 @@ export function acknowledge(id) {
 }
 
 /**
- * An alert's explanation as a sentence in the page's language, built from the explanation's numbers; the
- * server's own sentence (English, with the documents it cites) on an English page or for a kind without one.
+ * An alert's explanation as a sentence in the page's language, built from its numbers; the server's own
+ * sentence (English, citing documents by title) on an English page or for a kind without one.
  */
 export function explanationText(alert, topicLabel) {
-  const e = alert.explanation;
-  if (e === null || e === undefined) return '';
-  const english = typeof e === 'string' ? e : typeof e === 'object' && typeof e.text === 'string' ? e.text : '';
-  if (typeof e !== 'object' || document.documentElement.lang === 'en') return english;
+  const english = typeof alert.explanation === 'string' ? alert.explanation : '';
+  const e = alert.numbers;
+  if (!e || typeof e !== 'object' || document.documentElement.lang === 'en') return english;
   const topic = topicLabel || alert.topic || '';
   const v = {topic, n: fmtNumber(e.publicCount ?? e.documents), onset: fmtDate(e.onset), end: fmtDate(e.end),
     peak: fmtDate(e.peak), z: fmtNumber(e.peakScore, 1), first: fmtInstant(e.firstPublicAt ?? e.firstPublished),
@@ -57,16 +56,20 @@ export function explanationText(alert, topicLabel) {
         : t('explainStillUnanswered'));
     case 'trial-balloon':
       return t('explainBalloon', v);
+    case 'new-match':
+      return t(e.documents === 1 ? 'explainNewMatchOne' : 'explainNewMatchMany', {...v, n: fmtNumber(e.documents),
+        name: e.savedSearchName || e.savedSearch || ''});
     default:
       return english;
   }
 }
 
-/** The explanation's other values (numbers, dates) as [name in the page's language, value] pairs. */
+/** The alert's numbers (counts, dates, thresholds) as [name in the page's language, value] pairs. */
 export function explanationFacts(alert) {
-  const e = alert.explanation;
+  const e = alert.numbers;
   if (!e || typeof e !== 'object') return [];
-  return Object.entries(e).filter(([k, v]) => k !== 'text' && v !== null && typeof v !== 'object')
+  return Object.entries(e).filter(([k, v]) => v !== null && typeof v !== 'object' && k !== 'savedSearchName')
     .map(([k, v]) => [word('fact', k), typeof v === 'number' ? fmtNumber(v, Number.isInteger(v) ? 0 : 2)
-      : typeof v === 'boolean' ? word('bool', String(v)) : v]);
+      : typeof v === 'boolean' ? word('bool', String(v))
+        : /^\d{4}-\d{2}-\d{2}T/.test(v) ? fmtInstant(v) : /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmtDate(v) : v]);
 }

@@ -32,7 +32,7 @@ function item(alert) {
     el('div', {class: 'alert-head'},
       el('span', {class: `badge badge-${acked ? 'done' : 'new'}`}, word('status', acked ? 'acknowledged' : 'new')),
       el('strong', {class: 'alert-kind'}, word('kind', alert.kind || 'alert')),
-      alert.topic ? el('a', {href: `/ui/topics/${encodeURIComponent(alert.topic)}`}, topicLabels.get(alert.topic) || alert.topic) : null,
+      subject(alert),
       el('time', {datetime: alert.createdAt || ''}, fmtInstant(alert.createdAt)),
       alert.rule ? el('span', {class: 'muted'}, t('ruleName', {rule: alert.rule})) : null,
       alert.historical ? el('span', {class: 'badge'}, t('historical')) : null),
@@ -57,6 +57,16 @@ function item(alert) {
     });
   }
   return li;
+}
+
+/** What the alert is about: a topic, or the saved search a new-match rule watches. */
+function subject(alert) {
+  if (!alert.topic) return null;
+  if (alert.topic.startsWith('search:')) {
+    const name = (alert.numbers && alert.numbers.savedSearchName) || alert.topic.slice('search:'.length);
+    return el('span', {}, t('savedSearchSubject', {name}));
+  }
+  return el('a', {href: `/ui/topics/${encodeURIComponent(alert.topic)}`}, topicLabels.get(alert.topic) || alert.topic);
 }
 
 /** Adds or replaces an alert's entry; newest first. */

@@ -2,7 +2,7 @@
 // in <html data-chart-script>, read from the WebJar, so no version is repeated here).
 // Each chart records in data-points how many points it plotted, from the data it was handed.
 import {el, fmtDate, fmtHours, fmtNumber, fmtShare, fmtTone, table} from './dom.js';
-import {monthName, t} from './i18n.js';
+import {formatPercent, monthName, t} from './i18n.js';
 
 export const COLORS = {
   public: '#c2410c',
@@ -228,7 +228,7 @@ function label(ctx, text, x, y) {
   ctx.fillText(text, x, y);
 }
 
-const shareAxis = (u, vals) => vals.map(v => v == null ? '' : (v * 100).toFixed(v < 0.1 && v !== 0 ? 1 : 0) + '%');
+const shareAxis = (u, vals) => vals.map(v => v == null ? '' : formatPercent(v, v < 0.1 && v !== 0 ? 1 : 0));
 const countAxis = (u, vals) => vals.map(v => v == null ? '' : fmtNumber(v));
 
 /**

@@ -150,10 +150,23 @@ function savedItem(s) {
   const rename = el('button', {type: 'button', 'data-action': 'rename'}, t('rename'));
   const remove = el('button', {type: 'button', 'data-action': 'delete'}, t('delete'));
   const topic = s.q ? el('button', {type: 'button', 'data-action': 'topic'}, t('makeTopic')) : null;
+  const watch = el('button', {type: 'button', 'data-action': 'watch'}, t('watch'));
   const li = el('li', {class: 'saved-item', 'data-saved': s.id},
     el('a', {href: s.link + (s.link.includes('?') ? '&' : '?') + 'saved=' + encodeURIComponent(s.id), class: 'saved-open'}, s.name),
     ' ', el('span', {class: 'muted'}, describe(s)), ' ',
-    el('a', {href: s.api, class: 'muted'}, 'API'), ' ', rename, ' ', remove, ' ', topic, ' ', message);
+    el('a', {href: s.api, class: 'muted'}, 'API'), ' ', rename, ' ', remove, ' ', topic, ' ', watch, ' ', message);
+  watch.addEventListener('click', async () => {
+    // An alert rule of kind new-match: each evaluation raises one alert for the documents new since.
+    const id = ('watch-' + s.id).slice(0, 64).replace(/-+$/, '');
+    const res = await send('POST', '/api/alert-rules', {body: JSON.stringify({id, kind: 'new-match', label: s.name,
+      params: {savedSearch: s.id}}), contentType: 'application/json'});
+    if (res.ok || res.status === 409) {
+      clear(message, (res.ok ? t('watching') : t('watchExists')) + ' ', el('a', {href: '/ui/alerts'}, t('seeAlerts')));
+      message.dataset.kind = 'ok';
+    } else {
+      say(message, res.cancelled ? t('needKey') : errorText(res), 'error');
+    }
+  });
   rename.addEventListener('click', async () => {
     const name = prompt(t('renamePrompt'), s.name);
     if (name === null || !name.trim()) return;
