@@ -122,11 +122,20 @@ public class SearchService {
             searcher.setTimeout(new QueryTimeoutImpl(config.timeout().toMillis()));
             Map<String, Map<String, Long>> facets = searcher.search(query, new FacetCounts(List.of(IndexSchema.LANG, IndexSchema.SIDE)));
             long total = searcher.count(query);
-            Map<String, List<SearchAnswer.Hit>> samples = new LinkedHashMap<>();
+            // The newest of each language, then one pass for them all: one highlighter, one database read.
+            List<ScoreDoc> newest = new ArrayList<>();
             for (String lang : languages) {
                 Query inLanguage = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
                         .add(new TermQuery(new Term(IndexSchema.LANG, lang)), BooleanClause.Occur.FILTER).build();
-                samples.put(lang, hits(shared, query, searcher.search(inLanguage, perLanguage, newestFirst(), true).scoreDocs));
+                newest.addAll(List.of(searcher.search(inLanguage, perLanguage, newestFirst(), true).scoreDocs));
+            }
+            Map<String, List<SearchAnswer.Hit>> samples = new LinkedHashMap<>();
+            languages.forEach(lang -> samples.put(lang, new ArrayList<>()));
+            for (SearchAnswer.Hit h : hits(shared, query, newest.toArray(ScoreDoc[]::new))) {
+                List<SearchAnswer.Hit> of = samples.get(h.language());
+                if (of != null) {
+                    of.add(h);
+                }
             }
             return new Summary(total, facets.getOrDefault(IndexSchema.LANG, Map.of()), facets.getOrDefault(IndexSchema.SIDE, Map.of()),
                     samples, searcher.timedOut());

@@ -24,10 +24,14 @@ let timer = null;
 let asked = 0;
 let inFlight = null;
 
-/** The range the preview covers: the topic page's (as shown), or the default (the year up to the newest document). */
+/**
+ * The range the preview covers: the topic page's (as shown); on the new-topic page the address's ?from=&to=,
+ * else the default (the year up to the newest document), by week.
+ */
 function range() {
-  return page ? {from: page.dataset.from || null, to: page.dataset.to || null, interval: page.dataset.interval || 'day'}
-    : {interval: 'week'};
+  if (page) return {from: page.dataset.from || null, to: page.dataset.to || null, interval: page.dataset.interval || 'day'};
+  const p = new URLSearchParams(location.search);
+  return {from: p.get('from') || null, to: p.get('to') || null, interval: p.get('interval') || 'week'};
 }
 
 /** "syntax error at line 2, column 7 near 'x'": the query with a caret under that place. */
