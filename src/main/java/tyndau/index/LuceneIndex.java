@@ -130,6 +130,8 @@ public class LuceneIndex implements IndexedTopics {
     private final Object signal = new Object();
     private boolean dirty;
     private volatile boolean stopping;
+    /** Set by the rebuild's owner at shutdown, before the database goes away: a rebuild stops at its next batch. */
+    private volatile boolean rebuildsStopped;
     private Thread feeder;
 
     LuceneIndex(TyndauConfig config, EntityManager em, Side side, Event<DocumentsIndexed> indexed, Analyser analyser,
@@ -433,7 +435,7 @@ public class LuceneIndex implements IndexedTopics {
         try {
             String scoring = analyser.version();
             while (true) {
-                if (stopping) {
+                if (stopping || rebuildsStopped) {
                     throw new IOException("the service is stopping; the rebuild is abandoned (the current index is kept)");
                 }
                 List<DocumentRow> rows = rowsAfter(g.indexedSeq, true);
@@ -540,6 +542,10 @@ public class LuceneIndex implements IndexedTopics {
     @FunctionalInterface
     public interface SearcherWork<T> {
         T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    void stopRebuilds() {
+        rebuildsStopped = true;
     }
 
     void close(@Observes ShutdownEvent stop) {

@@ -1,6 +1,8 @@
 package tyndau.index;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -17,6 +19,8 @@ public class Reindexer {
     private final LuceneIndex index;
     private volatile Progress progress;
     private volatile boolean pending;
+    private volatile boolean stopping;
+    private volatile Thread worker;
 
     Reindexer(LuceneIndex index) {
         this.index = index;
@@ -66,7 +70,7 @@ public class Reindexer {
 
     /** Starts a rebuild unless one is running; answers its status either way, and whether it was started now. */
     public synchronized boolean start() {
-        if (progress != null && progress.finishedAt == null && progress.error == null) {
+        if (stopping || (progress != null && progress.finishedAt == null && progress.error == null)) {
             return false;
         }
         long total = QuarkusTransaction.requiringNew().call(() -> Document.count());
@@ -75,6 +79,7 @@ public class Reindexer {
         progress = p;
         Thread t = new Thread(() -> run(p), "reindex");
         t.setDaemon(true);
+        worker = t;
         t.start();
         return true;
     }
@@ -93,7 +98,7 @@ public class Reindexer {
     }
 
     private synchronized void startOrQueue() {
-        if (!start()) {
+        if (!start() && !stopping) {
             pending = true;
         }
     }
@@ -107,14 +112,36 @@ public class Reindexer {
             LOG.infof("reindex %s done: %d documents in %.1f s (%.0f/s)", p.generation, s.done(),
                     Duration.between(p.startedAt, p.finishedAt).toMillis() / 1000.0, s.rate());
         } catch (Exception e) {
-            p.error = "rebuild failed: " + e.getMessage();
             p.finishedAt = Instant.now();
-            LOG.error("reindex failed; the current index is kept", e);
+            if (stopping) {
+                p.error = "abandoned: the service stopped";
+                LOG.infof("reindex %s abandoned: the service is stopping; the current index is kept", p.generation);
+            } else {
+                p.error = "rebuild failed: " + e.getMessage();
+                LOG.error("reindex failed; the current index is kept", e);
+            }
         }
         synchronized (this) {
-            if (pending) {
+            if (pending && !stopping) {
                 pending = false;
                 start();
+            }
+        }
+    }
+
+    /**
+     * Shutdown comes before the database and the index close: a running rebuild stops at its next batch
+     * and is waited for, so it never reads a closed database; none starts afterwards.
+     */
+    void onStop(@Observes @Priority(1) ShutdownEvent stop) {
+        stopping = true;
+        index.stopRebuilds();
+        Thread t = worker;
+        if (t != null && t.isAlive()) {
+            try {
+                t.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
