@@ -49,6 +49,13 @@ class TopicLabelsTest {
     }
 
     @Test
+    void theOpenApiDescriptionSaysALabelIsAStringOrOnePerLanguage() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.Label.oneOf.size()", equalTo(2))
+                .body("components.schemas.Label.description", containsString("one string, or an object of language code"));
+    }
+
+    @Test
     void aLabelThatIsNotOneIsA400ThatSaysWhy() {
         put("caspian-bad", 42).statusCode(400).body("detail", containsString("'label' must be a string or an object"));
         put("caspian-bad", Map.of("Kazakh!", "x")).statusCode(400).body("detail", containsString("language codes"));
