@@ -1,4 +1,4 @@
-package tyndau.ingest;
+package tyndau.ingest.analyze;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import tyndau.ingest.Languages;
+import tyndau.ingest.Normaliser;
 import tyndau.ingest.scrape.Article;
 import tyndau.ingest.scrape.ArticleExtractor;
 import tyndau.ingest.scrape.Selectors;
