@@ -19,6 +19,8 @@ public class AlertDocument extends PanacheEntityBase {
     static final String RESPONSE = "response";
     /** A document matching the saved search a new-match rule watches. */
     static final String MATCH = "match";
+    /** A match counted by an alert (so it raises no other) but not listed with it: the listed ones are the first. */
+    static final String COUNTED = "counted";
 
     @Id
     @Column(name = "alert_id")

@@ -74,6 +74,7 @@ class AlertQueries {
         Map<Long, List<AlertView.Doc>> docs = new HashMap<>();
         em.createQuery("select ad.alertId, d.id, d.title, d.url, d.sourceId, d.publishedAt, ad.role"
                         + " from AlertDocument ad, Document d where ad.documentId = d.id and ad.alertId in :ids"
+                        + " and ad.role <> '" + AlertDocument.COUNTED + "'"
                         + " order by d.publishedAt, d.id", Object[].class)
                 .setParameter("ids", ids)
                 .getResultList()

@@ -87,6 +87,16 @@ class AlertStore {
         return QuarkusTransaction.requiringNew().call(() -> AlertDocument.count("onceKey", onceKey) > 0);
     }
 
+    /** Those of {@code onceKeys} that already belong to an alert (one statement for a page of them). */
+    java.util.Set<String> citedAmong(java.util.Collection<String> onceKeys) {
+        if (onceKeys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> new java.util.HashSet<>(AlertDocument.getEntityManager()
+                .createQuery("select ad.onceKey from AlertDocument ad where ad.onceKey in ?1", String.class)
+                .setParameter(1, onceKeys).getResultList()));
+    }
+
     /** The alert of a document rule and topic whose grouping window holds {@code at}. */
     Optional<Alert> openWindow(String ruleId, String topic, Instant at) {
         return QuarkusTransaction.requiringNew().call(() -> Alert.<Alert>find(

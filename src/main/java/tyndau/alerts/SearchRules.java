@@ -7,14 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopDocs;
 import org.jboss.logging.Logger;
 import tyndau.document.Document;
 import tyndau.index.IndexSchema;
@@ -31,8 +30,10 @@ import tyndau.signals.SignalsConfig;
 @ApplicationScoped
 class SearchRules {
     private static final Logger LOG = Logger.getLogger(SearchRules.class);
-    /** Documents looked at per rule and evaluation, newest first; more wait for the next one. */
-    static final int MAX_PER_SWEEP = 500;
+    /** Matches read from the index per page, oldest first. */
+    static final int PAGE = 500;
+    /** Documents one alert takes at most; the rest (a huge import) go to the next evaluation's alert. */
+    static final int MAX_PER_ALERT = 5_000;
     /** Documents an alert lists; its explanation counts them all. */
     static final int MAX_CITED = 50;
     static final String SUBJECT_PREFIX = "search:";
@@ -77,16 +78,34 @@ class SearchRules {
         BooleanQuery q = new BooleanQuery.Builder().add(search.query(), BooleanClause.Occur.FILTER)
                 .add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED, since.toEpochMilli(), Long.MAX_VALUE), BooleanClause.Occur.FILTER)
                 .build();
-        List<Long> ids = index.withSearcher(s -> {
-            TopFieldDocs top = s.search(q, MAX_PER_SWEEP, new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true)));
-            List<Long> out = new ArrayList<>();
-            for (ScoreDoc d : top.scoreDocs) {
-                out.add(Long.parseLong(s.storedFields().document(d.doc).get(IndexSchema.ID)));
+        // Oldest first, page after page, until enough not yet cited are found: none is skipped for good,
+        // however many arrived since the last evaluation.
+        Sort oldestFirst = new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG), new SortField(IndexSchema.SEQ, SortField.Type.LONG));
+        List<Long> fresh = new ArrayList<>();
+        ScoreDoc after = null;
+        while (fresh.size() < MAX_PER_ALERT) {
+            ScoreDoc from = after;
+            List<Object[]> page = index.withSearcher(s -> {
+                TopDocs top = from == null ? s.search(q, PAGE, oldestFirst) : s.searchAfter(from, q, PAGE, oldestFirst);
+                List<Object[]> out = new ArrayList<>();
+                for (ScoreDoc d : top.scoreDocs) {
+                    out.add(new Object[] {d, Long.parseLong(s.storedFields().document(d.doc).get(IndexSchema.ID))});
+                }
+                return out;
+            });
+            java.util.Set<String> cited = store.citedAmong(page.stream().map(hit -> onceKey(rule, search, (Long) hit[1])).toList());
+            for (Object[] hit : page) {
+                long docId = (Long) hit[1];
+                if (fresh.size() < MAX_PER_ALERT && !cited.contains(onceKey(rule, search, docId))) {
+                    fresh.add(docId);
+                }
             }
-            return out;
-        });
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = (ScoreDoc) page.get(page.size() - 1)[0];
+        }
         String subject = SUBJECT_PREFIX + search.id();
-        List<Long> fresh = ids.stream().filter(docId -> !store.cited(onceKey(rule, search, docId))).toList();
         if (fresh.isEmpty()) {
             return 0;
         }
@@ -98,9 +117,12 @@ class SearchRules {
         }
         List<Document> cited = docs.subList(0, Math.min(MAX_CITED, docs.size()));
         Explanations.Explained e = Explanations.newMatch(search.id(), search.name(), cited, docs.size(), signals.timeZone());
-        // Every fresh document is marked cited (the first MAX_CITED are listed), so none raises a second alert.
-        List<Trigger.Cite> cites = docs.stream().map(d -> new Trigger.Cite(d.id, AlertDocument.MATCH,
-                onceKey(rule, search, d.id))).collect(Collectors.toList());
+        // Every fresh document is cited (the first MAX_CITED listed, the others only counted), so none raises a second alert.
+        List<Trigger.Cite> cites = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            Document d = docs.get(i);
+            cites.add(new Trigger.Cite(d.id, i < MAX_CITED ? AlertDocument.MATCH : AlertDocument.COUNTED, onceKey(rule, search, d.id)));
+        }
         Document first = docs.get(0);
         Document last = docs.get(docs.size() - 1);
         Trigger t = new Trigger(rule.id() + "|" + rule.kind().wire + "|" + subject + "|doc:" + first.id, rule, subject,

@@ -262,6 +262,12 @@ public interface UiMessages {
     @Message("Operators:")
     String syntaxOperators();
 
+    @Message("\"exact phrase\"")
+    String syntaxPhrase();
+
+    @Message("-word")
+    String syntaxNot();
+
     @Message("A word finds its inflected forms in Kazakh, Russian, English and Turkish:")
     String syntaxForms();
 

@@ -124,7 +124,10 @@ class UiPages {
         return new Layout(title, nav, charts.script(), charts.stylesheet(), current.tag, links, scriptMessages.of(current));
     }
 
-    /** This page's address with {@code lang} set to the language (other parameters kept). */
+    /**
+     * This page with {@code lang} set to the language, other parameters kept: a relative address (only the
+     * query), so no request path, however odd ({@code //host/...}), can make it point elsewhere.
+     */
     private String hrefIn(UiLanguage language) {
         StringBuilder q = new StringBuilder();
         request.queryParams().forEach(e -> {
@@ -133,7 +136,7 @@ class UiPages {
                         .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).append('&');
             }
         });
-        return request.request().path() + "?" + q + UiLanguage.PARAM + "=" + language.tag;
+        return "?" + q + UiLanguage.PARAM + "=" + language.tag;
     }
 
     private List<TopicView> topicViews() {

@@ -62,6 +62,33 @@ class SearchAlertsTest {
     }
 
     @Test
+    void moreNewMatchesThanOnePageAreAllCountedAndNoneLaterAlertedAgain() throws Exception {
+        AlertsFixture f = new AlertsFixture();
+        String word = f.word("flood");
+        String search = f.id("flood-search");
+        given().header("Authorization", AlertsFixture.KEY).contentType("application/json")
+                .body(Map.of("id", search, "name", "Flood", "q", word)).post("/api/saved-searches").then().statusCode(201);
+        String rule = f.id("watch-flood");
+        AlertsFixture.rule(Map.of("id", rule, "kind", "new-match", "params", Map.of("savedSearch", search)));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        StringBuilder lines = new StringBuilder();
+        int n = SearchRules.PAGE * 2 + 37;
+        for (int i = 0; i < n; i++) {
+            lines.append(f.line("public", word, now.minus(Duration.ofMinutes(5 + i)), "Flood report " + i));
+        }
+        assertEquals(n, AlertsFixture.importLines(lines.toString()).getInt("accepted"));
+        AlertsFixture.evaluate();
+        List<Map<String, Object>> alerts = AlertsFixture.alerts(rule);
+        AlertsFixture.assertCount(1, alerts, "one alert for the whole import");
+        JsonPath a = given().get("/api/alerts/" + alerts.get(0).get("id")).then().statusCode(200).extract().jsonPath();
+        assertEquals(n, a.getInt("numbers.documents"), "every match counted, across pages");
+        assertEquals(SearchRules.MAX_CITED, a.getList("documents").size(), "the oldest are listed");
+        assertEquals("Flood report " + (n - 1), a.getString("documents[0].title"));
+        AlertsFixture.evaluate();
+        AlertsFixture.assertCount(1, AlertsFixture.alerts(rule), "none of them raises again");
+    }
+
+    @Test
     void aRuleMustNameASavedSearchThatExists() {
         AlertsFixture f = new AlertsFixture();
         given().header("Authorization", AlertsFixture.KEY).contentType("application/json")

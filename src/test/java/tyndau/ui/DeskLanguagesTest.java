@@ -105,6 +105,8 @@ class DeskLanguagesTest {
         browser.load("/ui/?lang=ru");
         browser.load("/ui/search");
         assertEquals("ru", browser.find("html").getAttribute("lang"), "the cookie keeps the choice");
+        // Relative links (this page, other parameters kept): no request path can make them point elsewhere.
+        assertEquals("?lang=kk", browser.find(".languages a[data-lang=kk]").getDomAttribute("href"));
         browser.find(".languages a[data-lang=kk]").click();
         browser.awaitLoaded();
         assertEquals("kk", browser.find("html").getAttribute("lang"));

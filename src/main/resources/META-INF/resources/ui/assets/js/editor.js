@@ -85,13 +85,14 @@ function showPreview(p) {
 
 async function preview() {
   const query = queryInput.value;
+  const mine = ++asked; // an answer to an older query, still on its way, is dropped
+  if (inFlight) inFlight.abort();
   if (!query.trim()) {
     clearError();
     say(previewStatus, t('previewEmpty'));
+    form.dataset.previewTotal = '';
     return;
   }
-  const mine = ++asked;
-  if (inFlight) inFlight.abort();
   inFlight = new AbortController();
   say(previewStatus, t('previewRunning'));
   const body = {query, ...range(), compareTo: isNew ? null : form.dataset.topic};

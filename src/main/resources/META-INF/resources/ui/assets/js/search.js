@@ -138,10 +138,17 @@ function apiParams(p) {
   return Object.fromEntries(FIELDS.map(f => [API_NAME[f] || f, p[f]]));
 }
 
+// A saved search's filters in words: its field (API name) → the facet it is and how its value reads.
+const SAVED_FIELDS = {topic: 'topic', side: 'side', role: 'role', lang: 'language', source: 'source'};
+
 function describe(s) {
   const parts = [];
   if (s.q) parts.push(`“${s.q}”`);
-  for (const f of FILTERS.slice(1)) if (s[f]) parts.push(`${f}: ${s[f]}`);
+  for (const [f, facet] of Object.entries(SAVED_FIELDS)) {
+    if (s[f]) parts.push(`${FACET_TITLE[facet]}: ${String(s[f]).split(',').map(v => facetValue(facet, v.trim())).join(', ')}`);
+  }
+  if (s.from || s.to) parts.push(`${t('dates')}: ${s.from || '…'} – ${s.to || '…'}`);
+  if (s.sort) parts.push(word('sort', s.sort));
   return parts.join(' · ') || t('everything');
 }
 
@@ -160,7 +167,12 @@ function savedItem(s) {
     const id = ('watch-' + s.id).slice(0, 64).replace(/-+$/, '');
     const res = await send('POST', '/api/alert-rules', {body: JSON.stringify({id, kind: 'new-match', label: s.name,
       params: {savedSearch: s.id}}), contentType: 'application/json'});
-    if (res.ok || res.status === 409) {
+    // A 409 is "watched already" only when the rule of that id watches this search (else: the limit, or
+    // another search whose id begins the same).
+    const existing = res.status === 409 ? await getJson(`/api/alert-rules/${encodeURIComponent(id)}`) : null;
+    const already = existing && existing.ok && existing.body && existing.body.kind === 'new-match'
+      && (existing.body.params || {}).savedSearch === s.id;
+    if (res.ok || already) {
       clear(message, (res.ok ? t('watching') : t('watchExists')) + ' ', el('a', {href: '/ui/alerts'}, t('seeAlerts')));
       message.dataset.kind = 'ok';
     } else {
