@@ -163,6 +163,7 @@ class DeskLanguagesTest {
         browser.await(Duration.ofSeconds(20), d -> !browser.all("#preview-samples .snippet mark").isEmpty()); // highlighted samples
         assertTrue(Integer.parseInt(browser.find("#preview-chart").getAttribute("data-points")) > 0);
         browser.screenshot("topic-editor-ru", 1280);
+        browser.screenshot("topic-editor-ru-phone", 390);
         browser.assertNoConsoleErrors(m -> m.contains("/api/topics/preview") && m.contains("400"));
         browser.find("#edit-save").click();
         browser.await(Duration.ofSeconds(60), d -> d.getCurrentUrl().contains("/ui/topics/quake-editor"));
@@ -232,5 +233,6 @@ class DeskLanguagesTest {
         browser.assertNoConsoleErrors();
         browser.assertOnlyLoopback();
         browser.screenshot("saved-searches-kk", 1280);
+        browser.screenshot("saved-searches-kk-phone", 390);
     }
 }
