@@ -7,8 +7,9 @@ import io.quarkus.qute.i18n.MessageBundle;
  * The words the dashboard's scripts write (status lines, tables, chart labels), in English here and in Kazakh and
  * Russian in {@code messages/js_kk.properties} and {@code messages/js_ru.properties}. Each page carries them for its
  * language as JSON ({@link ScriptMessagesJson}); {@code %name} in a message is a value the script fills in, and
- * {@code group_value} keys give machine values (verdicts, sides, alert kinds) their words. UiMessagesTest fails when
- * a language lacks a key or a value.
+ * {@code group_value} keys give machine values (verdicts, sides, alert kinds) their words. The pages' messages that
+ * take no value (UiMessages) are in that JSON too, so a word both use is written once. UiMessagesTest fails when a
+ * language lacks a key or a value, or when both bundles have a key.
  */
 @MessageBundle(value = "js", locale = "en")
 public interface ScriptMessages {
@@ -27,9 +28,6 @@ public interface ScriptMessages {
     @Message("API key: kept for this session (forget)")
     String keyKept();
 
-    @Message("API key: not set")
-    String keyNotSet();
-
     @Message("The API key is needed.")
     String needKey();
 
@@ -44,15 +42,6 @@ public interface ScriptMessages {
 
     @Message("undateable")
     String undateable();
-
-    @Message("public side")
-    String publicSide();
-
-    @Message("government")
-    String government();
-
-    @Message("public tone")
-    String publicTone();
 
     @Message("Public side")
     String publicSideCap();
@@ -393,21 +382,6 @@ public interface ScriptMessages {
     @Message("Saved; the topic's history is re-drawn.")
     String topicSaved();
 
-    @Message("Topic")
-    String facetTopic();
-
-    @Message("Source")
-    String facetSource();
-
-    @Message("Language")
-    String facetLanguage();
-
-    @Message("Side")
-    String facetSide();
-
-    @Message("Role")
-    String facetRole();
-
     @Message("tone %tone")
     String toneValue();
 
@@ -569,9 +543,6 @@ public interface ScriptMessages {
 
     @Message("%n of %total alerts shown (newest).")
     String alertsShownOf();
-
-    @Message("not connected")
-    String liveOff();
 
     @Message("live")
     String liveOn();

@@ -29,22 +29,32 @@ class ScriptMessagesJson {
         return built.computeIfAbsent(language, this::build);
     }
 
-    /** Key → message of the language, for every message of {@link ScriptMessages}. */
+    /**
+     * Key → message of the language: every message of {@link ScriptMessages}, and the pages' messages that take
+     * no value ({@link UiMessages}: "public side", "Topic"…), so a word both use is written once. A key in both
+     * bundles is an error, not a silent choice.
+     */
     static Map<String, String> messages(UiLanguage language) {
-        ScriptMessages bundle = language == UiLanguage.EN ? MessageBundles.get(ScriptMessages.class)
-                : MessageBundles.get(ScriptMessages.class, Localized.Literal.of(language.tag));
         Map<String, String> out = new TreeMap<>();
-        for (Method m : ScriptMessages.class.getDeclaredMethods()) {
+        add(out, UiMessages.class, language.messages(), language);
+        add(out, ScriptMessages.class, language == UiLanguage.EN ? MessageBundles.get(ScriptMessages.class)
+                : MessageBundles.get(ScriptMessages.class, Localized.Literal.of(language.tag)), language);
+        return out;
+    }
+
+    private static void add(Map<String, String> out, Class<?> type, Object bundle, UiLanguage language) {
+        for (Method m : type.getDeclaredMethods()) {
             if (m.getParameterCount() == 0 && m.getReturnType() == String.class && !m.isDefault()
                     && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
                 try {
-                    out.put(m.getName(), (String) m.invoke(bundle));
+                    if (out.put(m.getName(), (String) m.invoke(bundle)) != null) {
+                        throw new IllegalStateException("message " + m.getName() + " is in both UiMessages and ScriptMessages");
+                    }
                 } catch (IllegalAccessException | InvocationTargetException e) {
                     throw new IllegalStateException("message " + m.getName() + " of " + language.tag + " cannot be read", e);
                 }
             }
         }
-        return out;
     }
 
     /**

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import java.net.URL;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -24,29 +20,7 @@ import tyndau.WithArchive;
 /** Every dashboard page in a real headless Chromium, on the bundled archive. */
 @QuarkusTest
 @TestProfile(WithArchive.class)
-class DashboardPagesTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private static Browser browser;
-
-    @BeforeEach
-    void start() throws InterruptedException {
-        WithArchive.awaitReady();
-        if (browser == null) {
-            String s = root.toString();
-            browser = Browser.open(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class DashboardPagesTest extends ArchiveBrowserTest {
 
     @Test
     void rootRedirectsToTheOverview() {

@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import tyndau.WithArchive;
@@ -29,30 +25,8 @@ import tyndau.WithArchive;
  */
 @QuarkusTest
 @TestProfile(WithArchive.class)
-class DeskLanguagesTest {
+class DeskLanguagesTest extends ArchiveBrowserTest {
     private static final Map<String, Locale> LOCALES = Map.of("kk", Locale.forLanguageTag("kk"), "ru", Locale.forLanguageTag("ru"));
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private static Browser browser;
-
-    @BeforeEach
-    void start() throws InterruptedException {
-        WithArchive.awaitReady();
-        if (browser == null) {
-            String s = root.toString();
-            browser = Browser.open(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     private static String day(LocalDate d, String lang) {
         return DateTimeFormatter.ofPattern("d MMM y", LOCALES.get(lang)).format(d);

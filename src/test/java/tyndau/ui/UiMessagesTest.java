@@ -111,6 +111,14 @@ class UiMessagesTest {
         assertFalse(ru.isEmpty());
     }
 
+    @org.junit.jupiter.api.Test
+    void noKeyIsInBothBundles() {
+        // The scripts get both (ScriptMessagesJson): a key in both would be a silent choice.
+        Set<String> both = new TreeSet<>(english(UiMessages.class).keySet());
+        both.retainAll(english(ScriptMessages.class).keySet());
+        assertEquals(Set.of(), both);
+    }
+
     private static Set<String> difference(Set<String> a, Set<String> b) {
         Set<String> out = new TreeSet<>(a);
         out.removeAll(b);
