@@ -22,16 +22,22 @@ import org.junit.jupiter.api.Test;
 @Tag("persistence")
 class SearchAlertsTest {
 
+    /** Saves a search (its body: name, q, filters) under {@code search} and a new-match rule {@code rule} watching it. */
+    private static void watch(String search, String rule, Map<String, Object> body) {
+        Map<String, Object> saved = new java.util.HashMap<>(body);
+        saved.put("id", search);
+        given().header("Authorization", AlertsFixture.KEY).contentType("application/json").body(saved)
+                .post("/api/saved-searches").then().statusCode(201);
+        AlertsFixture.rule(Map.of("id", rule, "kind", "new-match", "params", Map.of("savedSearch", search)));
+    }
+
     @Test
     void newDocumentsMatchingASavedSearchRaiseOneAlertEachTimeAndNeverTwice() throws Exception {
         AlertsFixture f = new AlertsFixture();
         String word = f.word("pipeline");
         String search = f.id("pipeline-search");
-        given().header("Authorization", AlertsFixture.KEY).contentType("application/json")
-                .body(Map.of("id", search, "name", "Pipeline, public side", "q", word, "side", "public"))
-                .post("/api/saved-searches").then().statusCode(201);
         String rule = f.id("watch");
-        AlertsFixture.rule(Map.of("id", rule, "kind", "new-match", "params", Map.of("savedSearch", search)));
+        watch(search, rule, Map.of("name", "Pipeline, public side", "q", word, "side", "public"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         AlertsFixture.importLines(f.line("public", word, now.minus(Duration.ofHours(2)), "Pipeline protest")
                 + f.line("public", word, now.minus(Duration.ofHours(1)), "Pipeline protest grows")
@@ -66,10 +72,8 @@ class SearchAlertsTest {
         AlertsFixture f = new AlertsFixture();
         String word = f.word("flood");
         String search = f.id("flood-search");
-        given().header("Authorization", AlertsFixture.KEY).contentType("application/json")
-                .body(Map.of("id", search, "name", "Flood", "q", word)).post("/api/saved-searches").then().statusCode(201);
         String rule = f.id("watch-flood");
-        AlertsFixture.rule(Map.of("id", rule, "kind", "new-match", "params", Map.of("savedSearch", search)));
+        watch(search, rule, Map.of("name", "Flood", "q", word));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StringBuilder lines = new StringBuilder();
         int n = SearchRules.PAGE * 2 + 37;
