@@ -75,7 +75,8 @@ class UiPages {
     record Editor(String id, boolean isNew, String labelKk, String labelRu, String labelEn, boolean sensitive, String query) {
         static Editor of(TopicView t) {
             Label l = t.label();
-            return new Editor(t.id(), false, l.isSingle() ? "" : nonNull(l.own("kk")), l.isSingle() ? "" : nonNull(l.own("ru")),
+            // A single label (own() answers null for it) goes in the English field, "or the only label".
+            return new Editor(t.id(), false, nonNull(l.own("kk")), nonNull(l.own("ru")),
                     l.isSingle() ? l.text() : nonNull(l.own("en")), Boolean.TRUE.equals(t.sensitive()), t.query());
         }
 
