@@ -66,6 +66,63 @@ final class ToneData {
         return out;
     }
 
+    /**
+     * RuOpinionNE-2024 (JSON lines: text, opinions each with a POS or NEG polarity): a sentence with no
+     * opinion is neutral, with opinions of one polarity that polarity; mixed sentences are left out.
+     */
+    static List<Item> ruOpinionNE(Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<Item> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = json.readTree(line);
+            Set<String> polarities = new java.util.HashSet<>();
+            n.get("opinions").forEach(o -> polarities.add(o.get("Polarity").asText()));
+            if (polarities.size() <= 1) {
+                out.add(new Item(n.get("text").asText(), polarities.contains("POS") ? 1 : polarities.contains("NEG") ? -1 : 0, Double.NaN));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * CEDR (CSV text, labels, source; labels a list such as {@code [0]} or {@code [1 4]}: 0 joy, 1 sadness,
+     * 2 surprise, 3 fear, 4 anger): no emotion is neutral, joy alone positive, only sadness, fear or anger
+     * negative; surprise and mixed rows are left out.
+     */
+    static List<Item> cedr(Path file) throws IOException {
+        List<List<String>> rows = csv(Files.readString(file, StandardCharsets.UTF_8));
+        List<Item> out = new ArrayList<>();
+        for (List<String> r : rows.subList(1, rows.size())) {
+            if (r.size() < 2) {
+                continue;
+            }
+            Set<Character> codes = new java.util.HashSet<>();
+            r.get(1).chars().filter(Character::isDigit).forEach(c -> codes.add((char) c));
+            boolean joy = codes.contains('0');
+            boolean sad = codes.contains('1') || codes.contains('3') || codes.contains('4');
+            if (codes.isEmpty()) {
+                out.add(new Item(r.get(0), 0, Double.NaN));
+            } else if (!codes.contains('2') && joy != sad) {
+                out.add(new Item(r.get(0), joy ? 1 : -1, Double.NaN));
+            }
+        }
+        return out;
+    }
+
+    /** OpenSentimentCorpus (CSV Sentence, Sentiment: neutral, positive, negative, mixed; mixed left out). */
+    static List<Item> openSentimentCorpus(Path file) throws IOException {
+        return textAndLabel(file, "Sentence", "Sentiment",
+                l -> switch (l) {
+                    case "positive" -> 1;
+                    case "negative" -> -1;
+                    case "neutral" -> 0;
+                    default -> null;
+                });
+    }
+
     /** NewsMTSC (JSON lines; each target's polarity 2 negative, 4 neutral, 6 positive); one item per target. */
     static List<Item> newsMtsc(Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();

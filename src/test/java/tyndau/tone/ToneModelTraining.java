@@ -33,8 +33,34 @@ class ToneModelTraining {
         List<ToneModel.Example> train = new ArrayList<>();
         LexiconToneScorer lexicon = new LexiconToneScorer();
         add(train, lexicon, "kk", ToneData.kazSAnDRA(d.resolve("IS2AI+KazSAnDRA/dataset/03_pc_train_rus.csv")), 20_000);
-        add(train, lexicon, "ru", ToneData.ruSentNE(d.resolve("dialogue-evaluation+RuSentNE-evaluation/train_data.csv")),
-                Double.parseDouble(System.getProperty("tone.ru.mass", "20000")));
+        List<ToneData.Item> ruTrain = ToneData.ruSentNE(d.resolve("dialogue-evaluation+RuSentNE-evaluation/train_data.csv"));
+        // -Dtone.dev: a seventh of the training sentences (by the sentence's hash) is held back to choose settings on,
+        // so that no choice is made on the held-out validation file.
+        List<ToneData.Item> ruDev = DEV ? ruTrain.stream().filter(ToneModelTraining::isDev).toList() : List.of();
+        if (DEV) {
+            ruTrain = ruTrain.stream().filter(i -> !isDev(i)).toList();
+        }
+        if (Boolean.getBoolean("tone.ru.merge")) {
+            ruTrain = polarPerSentence(ruTrain);
+        }
+        addWith(train, lexicon, "ru", ruTrain, Double.parseDouble(System.getProperty("tone.ru.mass", "20000")),
+                Double.parseDouble(System.getProperty("tone.ru.balance", System.getProperty("tone.balance", "1"))));
+        // Sentences of the held-out RuSentNE validation file that other sets also carry are never trained on.
+        Set<String> heldOut = new HashSet<>();
+        ToneData.ruSentNE(d.resolve("dialogue-evaluation+RuSentNE-evaluation/validation_data_labeled.csv")).forEach(i -> heldOut.add(i.text()));
+        double opinionMass = Double.parseDouble(System.getProperty("tone.ruopinion.mass", "10000"));
+        if (opinionMass > 0) {
+            List<ToneData.Item> opinions = new ArrayList<>();
+            for (String f : List.of("train.jsonl", "validation_labeled.jsonl")) {
+                opinions.addAll(ToneData.ruOpinionNE(d.resolve("dialogue-evaluation+RuOpinionNE-2024/" + f)));
+            }
+            add(train, lexicon, "ru", opinions.stream().filter(i -> !heldOut.contains(i.text()) && !(DEV && isDev(i))).toList(), opinionMass);
+        }
+        double cedrMass = Double.parseDouble(System.getProperty("tone.cedr.mass", "0"));
+        if (cedrMass > 0) {
+            add(train, lexicon, "ru", ToneData.cedr(d.resolve("searayeah+russian-sentiment-emotion-datasets/CEDR/cedr-main-train.csv")).stream()
+                    .filter(i -> !heldOut.contains(i.text())).toList(), cedrMass);
+        }
         if (Boolean.parseBoolean(System.getProperty("tone.goemotions", "true"))) {
             List<ToneData.Item> go = new ArrayList<>();
             for (String f : List.of("validation", "test")) {
@@ -69,15 +95,42 @@ class ToneModelTraining {
             System.out.printf("tone model written to %s (%d bytes)%n", out, Files.size(Path.of(out)));
         }
         ModelToneScorer scorer = new ModelToneScorer(model, lexicon);
+        if (DEV) {
+            System.out.printf("choice (RuSentNE train, held-back seventh, n=%d): F1 pos+neg %.3f%n", ruDev.size(),
+                    f1PosNeg(ruDev, t -> scorer.score(t, "ru").score()));
+        }
         measure(d, scorer, lexicon);
+    }
+
+    static final boolean DEV = Boolean.getBoolean("tone.dev");
+
+    /**
+     * One item per sentence of a set labelled towards entities (RuSentNE): a sentence any of whose entities
+     * is treated with a tone carries that tone (the more frequent one when both), otherwise it is neutral.
+     */
+    static List<ToneData.Item> polarPerSentence(List<ToneData.Item> rows) {
+        Map<String, int[]> votes = new java.util.LinkedHashMap<>();
+        rows.forEach(i -> votes.computeIfAbsent(i.text(), t -> new int[3])[i.label() + 1]++);
+        List<ToneData.Item> out = new ArrayList<>();
+        votes.forEach((text, v) -> out.add(new ToneData.Item(text, v[0] + v[2] == 0 ? 0 : v[2] > v[0] ? 1 : -1, Double.NaN)));
+        return out;
+    }
+
+    static boolean isDev(ToneData.Item i) {
+        return Math.floorMod(i.text().hashCode(), 7) == 0;
     }
 
     /** Adds a set with balanced class weights, the set's weights summing to {@code mass}. */
     static void add(List<ToneModel.Example> train, LexiconToneScorer lexicon, String language, List<ToneData.Item> items, double mass) {
+        addWith(train, lexicon, language, items, mass, Double.parseDouble(System.getProperty("tone.balance", "1")));
+    }
+
+    /** Adds a set with class weights ∝ (n / n_class)^power, the set's weights summing to {@code mass}. */
+    static void addWith(List<ToneModel.Example> train, LexiconToneScorer lexicon, String language, List<ToneData.Item> items, double mass,
+            double power) {
         boolean lex = Boolean.parseBoolean(System.getProperty("tone.lexfeatures", "true"));
         Map<Integer, Integer> perClass = new HashMap<>();
         items.forEach(i -> perClass.merge(i.label(), 1, Integer::sum));
-        double power = Double.parseDouble(System.getProperty("tone.balance", "1"));
         double total = 0;
         for (ToneData.Item i : items) {
             total += Math.pow(items.size() / (double) perClass.get(i.label()), power);
@@ -108,6 +161,13 @@ class ToneModelTraining {
                 f1PosNeg(ruUnseen, t -> model.score(t, "ru").score()), f1PosNeg(ruUnseen, t -> lexicon.score(t, "ru").score()), Double.NaN);
         row("RuSentNE validation, all rows (ru news)", ru.size(), "F1 positive+negative",
                 f1PosNeg(ru, t -> model.score(t, "ru").score()), f1PosNeg(ru, t -> lexicon.score(t, "ru").score()), Double.NaN);
+        List<ToneData.Item> osc = ToneData.openSentimentCorpus(
+                d.resolve("yarfruct+open-sentiment-corpus/opensentimentcorpus-final-by-total-agreement-with-expert-validation.csv"));
+        row("OpenSentimentCorpus, expert-validated (ru, journalism and opinion)", osc.size(), "F1 positive+negative",
+                f1PosNeg(osc, t -> model.score(t, "ru").score()), f1PosNeg(osc, t -> lexicon.score(t, "ru").score()), Double.NaN);
+        List<ToneData.Item> cedrTest = ToneData.cedr(d.resolve("searayeah+russian-sentiment-emotion-datasets/CEDR/cedr-main-test.csv"));
+        row("CEDR test (ru news, blogs, tweets; emotion as tone)", cedrTest.size(), "F1 positive+negative",
+                f1PosNeg(cedrTest, t -> model.score(t, "ru").score()), f1PosNeg(cedrTest, t -> lexicon.score(t, "ru").score()), Double.NaN);
         List<ToneData.Item> tweets = ToneData.ruSentimentScheme(d.resolve("sismetanin+rusentitweet/rusentitweet_test.csv"));
         row("RuSentiTweet test (ru tweets)", tweets.size(), "F1 positive+negative",
                 f1PosNeg(tweets, t -> model.score(t, "ru").score()), f1PosNeg(tweets, t -> lexicon.score(t, "ru").score()), Double.NaN);
