@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * generates one into {@code $TYNDAU_HOME/db-password} (owner-only, like {@code api-key}); a database
  * made before this (with the password that used to ship, "tyndau") is given the new one on its first
  * start, once. An explicit {@code quarkus.datasource.password} (PostgreSQL, or an H2 of your own) wins.
- * Named by {@code quarkus.datasource.credentials-provider}, which {@link EmbeddedDatabaseUrl} sets for H2.
+ * Named by {@code quarkus.datasource.credentials-provider}, which {@link DatabaseChoice} sets for H2.
  */
 @ApplicationScoped
 @Unremovable
@@ -41,11 +41,11 @@ public class EmbeddedDatabaseCredentials implements CredentialsProvider {
     private final Optional<String> password;
     private String resolved;
 
-    EmbeddedDatabaseCredentials(TyndauConfig config, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+    EmbeddedDatabaseCredentials(TyndauConfig config, @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
                                 @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                                 @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.home = config.home().toAbsolutePath().normalize();
-        this.url = url;
+        this.url = url.orElse(null);
         this.user = user;
         this.password = password;
     }

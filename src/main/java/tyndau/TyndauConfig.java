@@ -38,6 +38,50 @@ public interface TyndauConfig {
 
     Topics topics();
 
+    /** The Lucene index under {@code tyndau.home}, derived from the database. */
+    Index index();
+
+    /** The index keeps up with the database. */
+    interface Index {
+        /**
+         * How often the index looks for rows it does not hold yet, besides those its own instance hands over:
+         * rows written through another instance on the same database (README "Operate").
+         */
+        @WithDefault("1s")
+        java.time.Duration poll();
+    }
+
+    /** Instances sharing one PostgreSQL (README "Operate"). */
+    Cluster cluster();
+
+    interface Cluster {
+        /**
+         * How often an instance writes its row, tries to take the singleton jobs nobody holds, and at most how
+         * long a message from another instance waits; a dead instance's jobs move within about this long.
+         */
+        @WithDefault("2s")
+        java.time.Duration heartbeat();
+    }
+
+    /** The database, chosen at start by {@link DatabaseChoice}. */
+    Db db();
+
+    /** PostgreSQL instead of the embedded H2 (README "Operate"). */
+    interface Db {
+        /** A {@code jdbc:postgresql://} URL ({@code TYNDAU_DB_URL}); unset: the embedded H2 under {@code tyndau.home}. */
+        Optional<String> url();
+
+        /** {@code TYNDAU_DB_USER}. */
+        Optional<String> user();
+
+        /** {@code TYNDAU_DB_PASSWORD}. */
+        Optional<String> password();
+
+        /** Which one this start uses, {@code h2} or {@code postgresql}: derived from {@link #url()}, never set by hand. */
+        @WithDefault("h2")
+        String kind();
+    }
+
     /** Topics: every document pays for each one when it is read. */
     interface Topics {
         /** Topics kept at most; creating one more is refused (409). */

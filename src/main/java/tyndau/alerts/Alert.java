@@ -1,6 +1,6 @@
 package tyndau.alerts;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import tyndau.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,7 +13,12 @@ import java.time.Instant;
 /** A raised alert; its documents and deliveries are rows of their own. */
 @Entity
 @Table(name = "alert")
-public class Alert extends PanacheEntityBase {
+public class Alert extends Row {
+    /** The row with this id, or null. */
+    public static Alert findById(Long id) {
+        return find(Alert.class, id);
+    }
+
     static final String NEW = "new";
     static final String ACKNOWLEDGED = "acknowledged";
 

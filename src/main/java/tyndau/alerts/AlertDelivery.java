@@ -1,6 +1,6 @@
 package tyndau.alerts;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import tyndau.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,7 +13,12 @@ import java.time.Instant;
 /** The delivery of one alert to one channel: attempts, last error and success are kept, never dropped. */
 @Entity
 @Table(name = "alert_delivery")
-public class AlertDelivery extends PanacheEntityBase {
+public class AlertDelivery extends Row {
+    /** The row with this id, or null. */
+    public static AlertDelivery findById(Long id) {
+        return find(AlertDelivery.class, id);
+    }
+
     static final String WEBHOOK = "webhook";
     static final String EMAIL = "email";
     static final String PENDING = "pending";

@@ -1,6 +1,6 @@
 package tyndau.alerts;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import tyndau.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +13,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "alert_document")
 @IdClass(AlertDocument.Key.class)
-public class AlertDocument extends PanacheEntityBase {
+public class AlertDocument extends Row {
     static final String ANNOUNCEMENT = "announcement";
     static final String EVIDENCE = "evidence";
     static final String RESPONSE = "response";

@@ -1,5 +1,9 @@
 package tyndau.alerts;
 
+import tyndau.cluster.Cluster;
+
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -64,9 +68,11 @@ class AlertEvaluation {
     private ScheduledFuture<?> startup;
     private volatile String history = SKIPPED;
     private volatile boolean evaluatedSinceStart;
+    private final Cluster cluster;
 
     AlertEvaluation(DocumentRules documents, EpisodeRules episodes, SearchRules searches, LuceneIndex index, AlertsConfig config,
-                    TyndauConfig tyndau, @Readiness Instance<HealthCheck> readiness, SignalsConfig signals) {
+                    TyndauConfig tyndau, @Readiness Instance<HealthCheck> readiness, SignalsConfig signals, Cluster cluster) {
+        this.cluster = cluster;
         this.documents = documents;
         this.searches = searches;
         this.episodes = episodes;
@@ -88,7 +94,7 @@ class AlertEvaluation {
             if (!mode.equals("demo") && !mode.equals("never")) {
                 LOG.errorf("tyndau.alerts.history is '%s'; it must be demo or never: history is left alone", mode);
             }
-            boolean pending = mode.equals("demo") && tyndau.demo().enabled() && Document.count() == 0;
+            boolean pending = mode.equals("demo") && tyndau.demo().enabled() && Row.count(Document.class, "") == 0;
             state(pending ? PENDING : SKIPPED);
             return pending ? PENDING : SKIPPED;
         });
@@ -113,7 +119,7 @@ class AlertEvaluation {
     /** Polls until the index has caught up (then evaluates once) and, while history is pending, until the service is ready. */
     private void afterStart() {
         try {
-            if (!index.caughtUp()) {
+            if (!index.caughtUp() || !cluster.holds(Cluster.Job.ALERTS)) {
                 return;
             }
             if (!evaluatedSinceStart || PENDING.equals(history) && ready()) {
@@ -174,6 +180,9 @@ class AlertEvaluation {
     }
 
     void evaluateQuietly() {
+        if (!cluster.holds(Cluster.Job.ALERTS)) {
+            return;
+        }
         try {
             evaluate();
         } catch (RuntimeException e) {
@@ -190,6 +199,13 @@ class AlertEvaluation {
         try {
             int docs = 0;
             int eps = 0;
+            if (PENDING.equals(history)) {
+                // Another instance may have run it meanwhile (several instances on one database).
+                history = QuarkusTransaction.requiringNew().call(() -> {
+                    AlertState s = AlertState.findById(HISTORY);
+                    return s == null ? history : s.value;
+                });
+            }
             if (PENDING.equals(history) && ready()) {
                 LocalDate first = firstDay();
                 long t0 = System.nanoTime();
@@ -212,7 +228,7 @@ class AlertEvaluation {
 
     private static Map<String, Long> historicalByRule() {
         Map<String, Long> out = new java.util.TreeMap<>();
-        QuarkusTransaction.requiringNew().run(() -> Document.getEntityManager()
+        QuarkusTransaction.requiringNew().run(() -> Row.em()
                 .createQuery("select a.ruleId, a.topic, count(a) from Alert a where a.historical = true group by a.ruleId, a.topic",
                         Object[].class)
                 .getResultList().forEach(r -> out.put(r[0] + "/" + r[1], (Long) r[2])));
@@ -227,7 +243,7 @@ class AlertEvaluation {
 
     private LocalDate firstDay() {
         Instant first = QuarkusTransaction.requiringNew().call(() ->
-                Document.getEntityManager().createQuery("select min(d.publishedAt) from Document d", Instant.class).getSingleResult());
+                Row.em().createQuery("select min(d.publishedAt) from Document d", Instant.class).getSingleResult());
         return first == null ? null : first.atZone(signals.timeZone()).toLocalDate();
     }
 

@@ -1,11 +1,12 @@
 package tyndau.alerts;
 
+import tyndau.Row;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
@@ -32,8 +33,8 @@ class AlertQueries {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    AlertQueries(EntityManager em, ObjectMapper json) {
-        this.em = em;
+    AlertQueries(tyndau.Database db, ObjectMapper json) {
+        this.em = db.em();
         this.json = json;
     }
 
@@ -48,11 +49,15 @@ class AlertQueries {
         f.from().ifPresent(v -> add(where, params, "occurredAt >= :from", "from", v));
         f.until().ifPresent(v -> add(where, params, "occurredAt < :until", "until", v));
         f.historical().ifPresent(v -> add(where, params, "historical = :historical", "historical", v));
-        Sort newestFirst = Sort.by("occurredAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
-        PanacheQuery<Alert> q = where.isEmpty() ? Alert.findAll(newestFirst)
-                : Alert.find(String.join(" and ", where), newestFirst, params);
-        List<Alert> alerts = q.page(io.quarkus.panache.common.Page.of(page - 1, size)).list();
-        return new Page<>(q.count(), page, size, views(alerts));
+        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        TypedQuery<Alert> q = em.createQuery("from Alert" + condition + " order by occurredAt desc, id desc", Alert.class);
+        TypedQuery<Long> count = em.createQuery("select count(*) from Alert" + condition, Long.class);
+        params.forEach((k, v) -> {
+            q.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<Alert> alerts = q.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+        return new Page<>(count.getSingleResult(), page, size, views(alerts));
     }
 
     private static void add(List<String> where, Map<String, Object> params, String clause, String name, Object value) {
@@ -62,7 +67,7 @@ class AlertQueries {
 
     @Transactional
     Optional<AlertView> byId(long id) {
-        return Alert.<Alert>findByIdOptional(id).map(a -> views(List.of(a)).get(0));
+        return Optional.ofNullable(Alert.findById(id)).map(a -> views(List.of(a)).get(0));
     }
 
     /** The views of stored alerts, with their documents and deliveries, in the order given. */
@@ -81,7 +86,7 @@ class AlertQueries {
                 .forEach(r -> docs.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new AlertView.Doc((Long) r[1],
                         (String) r[2], (String) r[3], (String) r[4], (Instant) r[5], (String) r[6], "/ui/documents/" + r[1])));
         Map<Long, List<AlertView.Delivery>> deliveries = new HashMap<>();
-        AlertDelivery.<AlertDelivery>list("alertId in ?1 order by id", ids).forEach(d ->
+        Row.list(AlertDelivery.class, "alertId in ?1 order by id", ids).forEach(d ->
                 deliveries.computeIfAbsent(d.alertId, k -> new ArrayList<>()).add(new AlertView.Delivery(d.channel,
                         shown(d), d.state, d.attempts, Masking.error(d.lastError), d.lastAttemptAt, d.nextAttemptAt, d.deliveredAt)));
         List<AlertView> out = new ArrayList<>(alerts.size());

@@ -1,6 +1,6 @@
 package tyndau.alerts;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import tyndau.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +10,12 @@ import java.time.Instant;
 /** A stored alert rule; {@link RuleView} is how the API shows and takes it. */
 @Entity
 @Table(name = "alert_rule")
-public class AlertRule extends PanacheEntityBase {
+public class AlertRule extends Row {
+    /** The row with this id, or null. */
+    public static AlertRule findById(String id) {
+        return find(AlertRule.class, id);
+    }
+
     @Id
     public String id;
 

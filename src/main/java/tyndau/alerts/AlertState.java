@@ -1,6 +1,6 @@
 package tyndau.alerts;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import tyndau.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +10,12 @@ import java.time.Instant;
 /** A named fact about alerting itself (e.g. {@code history}: whether the pass over history ran). */
 @Entity
 @Table(name = "alert_state")
-public class AlertState extends PanacheEntityBase {
+public class AlertState extends Row {
+    /** The row with this id, or null. */
+    public static AlertState findById(String id) {
+        return find(AlertState.class, id);
+    }
+
     @Id
     public String name;
 

@@ -1,5 +1,7 @@
 package tyndau.alerts;
 
+import tyndau.Row;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +27,7 @@ class AlertStore {
     Optional<Long> raise(Trigger t, Instant now) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                if (Alert.count("triggerKey", t.key()) > 0) {
+                if (Row.count(Alert.class, "triggerKey = ?1", t.key()) > 0) {
                     return Optional.<Long>empty();
                 }
                 Alert a = new Alert();
@@ -84,7 +86,7 @@ class AlertStore {
 
     /** True when a document of a document rule already belongs to an alert of that rule and topic. */
     boolean cited(String onceKey) {
-        return QuarkusTransaction.requiringNew().call(() -> AlertDocument.count("onceKey", onceKey) > 0);
+        return QuarkusTransaction.requiringNew().call(() -> Row.count(AlertDocument.class, "onceKey = ?1", onceKey) > 0);
     }
 
     /** Those of {@code onceKeys} that already belong to an alert (one statement for a page of them). */
@@ -92,16 +94,15 @@ class AlertStore {
         if (onceKeys.isEmpty()) {
             return java.util.Set.of();
         }
-        return QuarkusTransaction.requiringNew().call(() -> new java.util.HashSet<>(AlertDocument.getEntityManager()
+        return QuarkusTransaction.requiringNew().call(() -> new java.util.HashSet<>(Row.em()
                 .createQuery("select ad.onceKey from AlertDocument ad where ad.onceKey in ?1", String.class)
                 .setParameter(1, onceKeys).getResultList()));
     }
 
     /** The alert of a document rule and topic whose grouping window holds {@code at}. */
     Optional<Alert> openWindow(String ruleId, String topic, Instant at) {
-        return QuarkusTransaction.requiringNew().call(() -> Alert.<Alert>find(
-                "ruleId = ?1 and topic = ?2 and windowStart <= ?3 and windowEnd > ?3 order by windowStart", ruleId, topic, at)
-                .firstResultOptional());
+        return QuarkusTransaction.requiringNew().call(() -> Row.first(Alert.class,
+                "ruleId = ?1 and topic = ?2 and windowStart <= ?3 and windowEnd > ?3 order by windowStart", ruleId, topic, at));
     }
 
     /** Adds a document to an alert and rewrites the explanation that counts its documents. */

@@ -1,5 +1,9 @@
 package tyndau.alerts;
 
+import tyndau.cluster.Cluster;
+
+import tyndau.Row;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
@@ -46,9 +50,11 @@ class Deliveries {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopping;
+    private final Cluster cluster;
 
     Deliveries(AlertQueries queries, RuleService rules, SafeFetcher fetcher, Mailer mailer, AlertMail mail,
-               AlertsConfig config, ObjectMapper json) {
+               AlertsConfig config, ObjectMapper json, Cluster cluster) {
+        this.cluster = cluster;
         this.queries = queries;
         this.rules = rules;
         this.fetcher = fetcher;
@@ -60,7 +66,7 @@ class Deliveries {
 
     /** Sends what is due soon, on the delivery thread; calls while a run is queued coalesce. */
     void kick() {
-        if (stopping) {
+        if (stopping || !cluster.holds(Cluster.Job.DELIVERIES)) {
             return;
         }
         if (queued.compareAndSet(false, true)) {
@@ -78,8 +84,8 @@ class Deliveries {
     private void drain() {
         while (true) {
             Instant now = Instant.now();
-            List<AlertDelivery> due = QuarkusTransaction.requiringNew().call(() -> AlertDelivery.<AlertDelivery>find(
-                    "state = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt, id", AlertDelivery.PENDING, now).page(0, BATCH).list());
+            List<AlertDelivery> due = QuarkusTransaction.requiringNew().call(() -> Row.page(AlertDelivery.class,
+                    "state = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt, id", 0, BATCH, AlertDelivery.PENDING, now));
             for (AlertDelivery d : due) {
                 attempt(d);
             }

@@ -1,5 +1,9 @@
 package tyndau.alerts;
 
+import tyndau.cluster.Cluster;
+
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,9 +55,11 @@ class DocumentRules {
     private final LuceneIndex index;
     /** One writer of grouping windows at a time, so two documents of one burst cannot open two alerts. */
     private final ReentrantLock lock = new ReentrantLock();
+    private final Cluster cluster;
 
     DocumentRules(RuleService rules, TopicService topics, AlertStore store, AlertEvents events, AlertsConfig config,
-                  SignalsConfig signals, LuceneIndex index) {
+                  SignalsConfig signals, LuceneIndex index, Cluster cluster) {
+        this.cluster = cluster;
         this.rules = rules;
         this.topics = topics;
         this.store = store;
@@ -65,6 +71,9 @@ class DocumentRules {
 
     /** Called on the percolator's thread: a failure here must not stop it announcing the next documents. */
     void onMatched(@Observes TopicPercolator.Matched m) {
+        if (!cluster.holds(Cluster.Job.ALERTS)) {
+            return; // another instance evaluates alerts; its sweep finds this document too
+        }
         try {
             consider(m.row().id(), m.row().side(), m.row().published(), m.topics(), false);
         } catch (RuntimeException e) {
@@ -148,10 +157,10 @@ class DocumentRules {
     /** The announcements of an alert (none when {@code alertId} is null) and one more, oldest first. */
     private static List<Document> documentsOf(Long alertId, long plus) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Document> docs = new ArrayList<>(alertId == null ? List.of() : Document.<Document>list(
+            List<Document> docs = new ArrayList<>(alertId == null ? List.of() : Row.list(Document.class, 
                     "id in (select ad.documentId from AlertDocument ad where ad.alertId = ?1 and ad.role = ?2)",
                     alertId, AlertDocument.ANNOUNCEMENT));
-            Document.<Document>findByIdOptional(plus).ifPresent(docs::add);
+            Optional.ofNullable(Document.findById(plus)).ifPresent(docs::add);
             docs.sort(Comparator.comparing((Document d) -> d.publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(d -> d.id));
             return docs;

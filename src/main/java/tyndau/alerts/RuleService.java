@@ -1,5 +1,9 @@
 package tyndau.alerts;
 
+import tyndau.cluster.Cluster;
+
+import tyndau.Row;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -51,8 +55,10 @@ class RuleService {
     /** When and whether a rule was changed through the API, as the rule listing shows it. */
     private record Stored(boolean edited, Instant updatedAt) {
     }
+    private final Cluster cluster;
 
-    RuleService(TyndauConfig config, AlertsConfig alerts, TopicService topics, SavedSearches searches, ObjectMapper json) {
+    RuleService(TyndauConfig config, AlertsConfig alerts, TopicService topics, SavedSearches searches, ObjectMapper json, Cluster cluster) {
+        this.cluster = cluster;
         this.config = config;
         this.searches = searches;
         this.alerts = alerts;
@@ -153,7 +159,7 @@ class RuleService {
     private synchronized void reload() {
         Map<String, Rule> next = new LinkedHashMap<>();
         Map<String, Stored> meta = new LinkedHashMap<>();
-        List<AlertRule> all = QuarkusTransaction.requiringNew().call(() -> AlertRule.<AlertRule>list("deleted", false));
+        List<AlertRule> all = QuarkusTransaction.requiringNew().call(() -> Row.list(AlertRule.class, "deleted = false"));
         all.sort(Comparator.comparing(r -> r.id));
         for (AlertRule r : all) {
             Rule rule = compile(r);
@@ -197,7 +203,7 @@ class RuleService {
         Rule rule = RuleValidation.validate(v, byId(v.id()), t -> topics.byId(t).isPresent(), searches::exists);
         QuarkusTransaction.requiringNew().run(() -> {
             AlertRule existing = AlertRule.findById(rule.id());
-            if ((existing == null || existing.deleted) && AlertRule.count("deleted", false) >= alerts.maxRules()) {
+            if ((existing == null || existing.deleted) && Row.count(AlertRule.class, "deleted = false") >= alerts.maxRules()) {
                 throw ApiException.conflict("there are " + alerts.maxRules() + " alert rules already, the most kept"
                         + " (tyndau.alerts.max-rules); delete one first");
             }
@@ -208,6 +214,7 @@ class RuleService {
             }
         });
         reload();
+        cluster.announce("rules", rule.id());
         return view(rules.get(rule.id()));
     }
 
@@ -223,7 +230,17 @@ class RuleService {
             return true;
         });
         reload();
+        if (deleted) {
+            cluster.announce("rules", id);
+        }
         return deleted;
+    }
+
+    /** Rules edited through another instance. */
+    void onMessage(@jakarta.enterprise.event.Observes Cluster.Message m) {
+        if (m.kind().equals("rules")) {
+            reload();
+        }
     }
 
     RuleView view(Rule r) {

@@ -1,5 +1,7 @@
 package tyndau.alerts;
 
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -109,7 +111,7 @@ class SearchRules {
         if (fresh.isEmpty()) {
             return 0;
         }
-        List<Document> docs = QuarkusTransaction.requiringNew().call(() -> Document.<Document>list("id in ?1", fresh));
+        List<Document> docs = QuarkusTransaction.requiringNew().call(() -> Row.list(Document.class, "id in ?1", fresh));
         docs.sort(Comparator.comparing((Document d) -> d.publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(d -> d.id));
         if (docs.isEmpty()) {

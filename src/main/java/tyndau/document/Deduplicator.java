@@ -25,8 +25,8 @@ class Deduplicator {
     private final EntityManager em;
     private final DedupeConfig config;
 
-    Deduplicator(EntityManager em, DedupeConfig config) {
-        this.em = em;
+    Deduplicator(tyndau.Database db, DedupeConfig config) {
+        this.em = db.em();
         this.config = config;
     }
 

@@ -1,6 +1,6 @@
 package tyndau.document;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import tyndau.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,7 +13,12 @@ import java.time.Instant;
 /** One stored news item or press release. The database row is the truth; the index is derived from it. */
 @Entity
 @Table(name = "document")
-public class Document extends PanacheEntityBase {
+public class Document extends Row {
+    /** The row with this id, or null. */
+    public static Document findById(Long id) {
+        return find(Document.class, id);
+    }
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "document_id")

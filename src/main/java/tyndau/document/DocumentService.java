@@ -1,8 +1,7 @@
 package tyndau.document;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import tyndau.Row;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
@@ -27,7 +26,7 @@ public class DocumentService {
 
     @Transactional
     public Optional<DocumentView> byId(long id) {
-        return Document.<Document>findByIdOptional(id).map(d -> {
+        return Optional.ofNullable(Document.findById(id)).map(d -> {
             DocumentView v = view(d, sources(List.of(d)), index.topicsOf(List.of(d.id)));
             String text = (d.title == null ? "" : d.title) + "\n\n" + (d.body == null ? "" : d.body);
             return new DocumentView(v.id(), v.seq(), v.source(), v.role(), v.side(), v.url(), v.guid(), v.title(), v.published(),
@@ -39,23 +38,21 @@ public class DocumentService {
     /** A page (1-based) of documents, optionally of one source, newest publication first, undateable last. */
     @Transactional
     public tyndau.web.Page<DocumentView> list(Optional<String> sourceId, int page, int size) {
-        Sort newestFirst = Sort.by("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
-                .and("id", Sort.Direction.Descending);
-        PanacheQuery<Document> q = sourceId
-                .map(s -> Document.<Document>find("sourceId", newestFirst, s))
-                .orElseGet(() -> Document.findAll(newestFirst));
-        List<Document> docs = q.page(Page.of(page - 1, size)).list();
+        String newestFirst = "order by publishedAt desc nulls last, id desc";
+        List<Document> docs = sourceId
+                .map(s -> Row.page(Document.class, "sourceId = ?1 " + newestFirst, (page - 1) * size, size, s))
+                .orElseGet(() -> Row.page(Document.class, newestFirst, (page - 1) * size, size));
         Map<String, Source> sources = sources(docs);
         Map<Long, List<String>> topics = index.topicsOf(docs.stream().map(d -> d.id).toList());
         // Listings carry no bodies (up to 200 of up to 1 MB each): GET /api/documents/{id} has them.
-        return new tyndau.web.Page<>(q.count(), page, size, docs.stream().map(d -> withoutBody(view(d, sources, topics))).toList());
+        return new tyndau.web.Page<>(sourceId.map(s -> Row.count(Document.class, "sourceId = ?1", s)).orElseGet(() -> Row.count(Document.class, "")), page, size, docs.stream().map(d -> withoutBody(view(d, sources, topics))).toList());
     }
 
     private static Map<String, Source> sources(List<Document> docs) {
         Map<String, Source> out = new HashMap<>();
         List<String> ids = docs.stream().map(d -> d.sourceId).distinct().toList();
         if (!ids.isEmpty()) {
-            Source.<Source>list("id in ?1", ids).forEach(s -> out.put(s.id, s));
+            Row.list(Source.class, "id in ?1", ids).forEach(s -> out.put(s.id, s));
         }
         return out;
     }

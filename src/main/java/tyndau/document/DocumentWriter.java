@@ -1,5 +1,7 @@
 package tyndau.document;
 
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -23,8 +25,9 @@ import tyndau.source.Source;
  * with the row, to the index after the commit ({@link DocumentsCommitted}), which indexes it and
  * passes it to the alert rules without reading it again. Writes are serialised so that sequence
  * numbers are committed in increasing order: the index catches up with "seq greater than the last
- * one I hold" and must never skip a row that commits late. (One writing instance per database;
- * the unique index on seq turns a second concurrent writer into an error, never a silent gap.)
+ * one I hold" and must never skip a row that commits late. Across instances on one PostgreSQL the
+ * same holds through {@link tyndau.Database#lockWrites()}: a transaction-scoped advisory lock taken
+ * before the sequence is read and released by the commit (README "Operate").
  */
 @ApplicationScoped
 public class DocumentWriter {
@@ -38,14 +41,16 @@ public class DocumentWriter {
     private final java.util.concurrent.atomic.AtomicLong candidateNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong flushNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong insideNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final tyndau.Database db;
     private final EntityManager em;
     private final Event<DocumentsCommitted> committed;
     private final Analyser analyser;
     private final Deduplicator dedupe;
     private final Side side;
 
-    DocumentWriter(EntityManager em, Event<DocumentsCommitted> committed, Analyser analyser, Deduplicator dedupe, Side side) {
-        this.em = em;
+    DocumentWriter(tyndau.Database db, Event<DocumentsCommitted> committed, Analyser analyser, Deduplicator dedupe, Side side) {
+        this.db = db;
+        this.em = db.em();
         this.committed = committed;
         this.analyser = analyser;
         this.dedupe = dedupe;
@@ -149,6 +154,7 @@ public class DocumentWriter {
         lock.lock();
         try {
             long[] result = QuarkusTransaction.requiringNew().call(() -> {
+                db.lockWrites();
                 Long max = em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
                 Long min = em.createQuery("select min(d.seq) from Document d where d.sourceId = :s", Long.class)
                         .setParameter("s", sourceId).getSingleResult();
@@ -194,7 +200,7 @@ public class DocumentWriter {
         }
         Map<String, Source> sources = new HashMap<>();
         Set<String> known = QuarkusTransaction.requiringNew().call(() -> {
-            Source.<Source>list("id in ?1", sourceIds).forEach(s -> sources.put(s.id, s));
+            Row.list(Source.class, "id in ?1", sourceIds).forEach(s -> sources.put(s.id, s));
             return stored("select url_hash, id from document where url_hash = ANY(?)", hashes).keySet();
         });
         // Reading is the costly part and each document is read alone: on every core.
@@ -245,6 +251,7 @@ public class DocumentWriter {
     }
 
     private List<WriteOutcome> storeInTransaction(List<Prepared> batch, List<DocumentRow> rows) {
+        db.lockWrites();
         Set<String> hashes = new HashSet<>();
         Set<String> guids = new HashSet<>();
         Set<String> sourceIds = new HashSet<>();
@@ -262,7 +269,7 @@ public class DocumentWriter {
             byGuid.putAll(stored("select source_id, guid, id from document where guid = ANY(?)", guids));
         }
         Map<String, Source> sources = new HashMap<>();
-        Source.<Source>list("id in ?1", sourceIds).forEach(s -> sources.put(s.id, s));
+        Row.list(Source.class, "id in ?1", sourceIds).forEach(s -> sources.put(s.id, s));
 
         // First pass: what is new (not the same URL or GUID, a source with a role).
         WriteOutcome[] outcomes = new WriteOutcome[batch.size()];

@@ -1,5 +1,7 @@
 package tyndau.export;
 
+import tyndau.Row;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.DefaultValue;
@@ -193,8 +195,8 @@ class ExportResource {
         Map<String, Source> sources = new HashMap<>();
         Map<Long, List<String>> topicsById = index.topicsOf(chunk);
         QuarkusTransaction.requiringNew().run(() -> {
-            Document.<Document>list("id in ?1", chunk).forEach(d -> docs.put(d.id, d));
-            Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
+            Row.list(Document.class, "id in ?1", chunk).forEach(d -> docs.put(d.id, d));
+            Row.list(Source.class, "").forEach(s -> sources.put(s.id, s));
         });
         for (Long id : chunk) {
             Document d = docs.get(id);

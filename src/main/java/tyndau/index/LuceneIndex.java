@@ -1,5 +1,7 @@
 package tyndau.index;
 
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -134,10 +136,10 @@ public class LuceneIndex implements IndexedTopics {
     private volatile boolean rebuildsStopped;
     private Thread feeder;
 
-    LuceneIndex(TyndauConfig config, EntityManager em, Side side, Event<DocumentsIndexed> indexed, Analyser analyser,
+    LuceneIndex(TyndauConfig config, tyndau.Database db, Side side, Event<DocumentsIndexed> indexed, Analyser analyser,
                 Event<ScoringChanged> scoringChanged) {
         this.config = config;
-        this.em = em;
+        this.em = db.em();
         this.side = side;
         this.indexed = indexed;
         this.analyser = analyser;
@@ -168,15 +170,17 @@ public class LuceneIndex implements IndexedTopics {
     /**
      * The feeder thread: catches up with the database once, then indexes whatever the writer hands
      * over (or, when rows are missing from the hand-over, reads them from the database), so that a
-     * long import writes its next batch while the index takes the last one.
+     * long import writes its next batch while the index takes the last one; and at least every
+     * {@code tyndau.index.poll} it reads the rows another instance committed to the same database.
      */
     private void feed() {
         initialCatchUp();
         while (!stopping) {
             synchronized (signal) {
-                while (!dirty && !stopping) {
+                // Woken by a hand-over, or after tyndau.index.poll to read what other instances wrote.
+                if (!dirty && !stopping) {
                     try {
-                        signal.wait(5_000);
+                        signal.wait(Math.max(1, config.index().poll().toMillis()));
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -274,6 +278,14 @@ public class LuceneIndex implements IndexedTopics {
             } finally {
                 writeLock.unlock();
             }
+        }
+    }
+
+    /** The heartbeat of this instance (tyndau.cluster.Cluster) carries how far the index is. */
+    void onBeat(@Observes tyndau.cluster.Cluster.Beat beat) {
+        Generation g = current;
+        if (g != null) {
+            beat.indexedSeq(g.indexedSeq);
         }
     }
 
@@ -393,7 +405,7 @@ public class LuceneIndex implements IndexedTopics {
                     .setMaxResults(BATCH)
                     .getResultList();
             Map<String, Source> sources = new HashMap<>();
-            Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
+            Row.list(Source.class, "").forEach(s -> sources.put(s.id, s));
             List<DocumentRow> rows = new java.util.ArrayList<>(docs.size());
             for (Document d : docs) {
                 DocumentRow row = rowOf(d, sources.get(d.sourceId));

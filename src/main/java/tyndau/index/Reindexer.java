@@ -1,5 +1,7 @@
 package tyndau.index;
 
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
@@ -73,7 +75,7 @@ public class Reindexer {
         if (stopping || (progress != null && progress.finishedAt == null && progress.error == null)) {
             return false;
         }
-        long total = QuarkusTransaction.requiringNew().call(() -> Document.count());
+        long total = QuarkusTransaction.requiringNew().call(() -> Row.count(Document.class, ""));
         String next = index.nextGenerationName();
         Progress p = new Progress(total, next);
         progress = p;

@@ -1,5 +1,7 @@
 package tyndau.responsiveness;
 
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -173,7 +175,7 @@ public class ResponsivenessService {
         }
         Map<Long, Document> docs = new HashMap<>();
         if (!ids.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> Document.<Document>list("id in ?1", ids).forEach(d -> docs.put(d.id, d)));
+            QuarkusTransaction.requiringNew().run(() -> Row.list(Document.class, "id in ?1", ids).forEach(d -> docs.put(d.id, d)));
         }
         Response response = null;
         if (f.response() != null) {

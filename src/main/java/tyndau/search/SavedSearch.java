@@ -1,6 +1,6 @@
 package tyndau.search;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import tyndau.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +10,12 @@ import java.time.Instant;
 /** A search kept under a name: the parameters of {@code GET /api/search} (table {@code saved_search}). */
 @Entity
 @Table(name = "saved_search")
-public class SavedSearch extends PanacheEntityBase {
+public class SavedSearch extends Row {
+    /** The row with this id, or null. */
+    public static SavedSearch findById(String id) {
+        return find(SavedSearch.class, id);
+    }
+
     @Id
     public String id;
 

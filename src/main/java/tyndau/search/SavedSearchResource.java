@@ -1,5 +1,7 @@
 package tyndau.search;
 
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -63,8 +65,7 @@ class SavedSearchResource {
     @GET
     @Operation(summary = "Every saved search, newest first")
     public List<SavedSearchView> list() {
-        return QuarkusTransaction.requiringNew().call(() -> SavedSearch.<SavedSearch>listAll(
-                io.quarkus.panache.common.Sort.by("updatedAt", io.quarkus.panache.common.Sort.Direction.Descending))
+        return QuarkusTransaction.requiringNew().call(() -> Row.list(SavedSearch.class, "order by updatedAt desc")
                 .stream().map(SavedSearchResource::view).toList());
     }
 
@@ -88,7 +89,7 @@ class SavedSearchResource {
             if (SavedSearch.findById(id) != null) {
                 throw ApiException.conflict("a saved search '" + id + "' exists; PUT /api/saved-searches/" + id + " changes it");
             }
-            if (SavedSearch.count() >= MAX) {
+            if (Row.count(SavedSearch.class, "") >= MAX) {
                 throw ApiException.conflict("at most " + MAX + " searches are kept; delete one first");
             }
             SavedSearch s = new SavedSearch();
@@ -122,7 +123,7 @@ class SavedSearchResource {
     @Path("/{id}")
     @SecurityRequirement(name = "apiKey")
     public Response delete(@PathParam("id") String id) {
-        boolean deleted = QuarkusTransaction.requiringNew().call(() -> SavedSearch.deleteById(id));
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> Row.em().createQuery("delete from SavedSearch where id = ?1").setParameter(1, id).executeUpdate() > 0);
         if (!deleted) {
             throw ApiException.notFound("no saved search '" + id + "'");
         }

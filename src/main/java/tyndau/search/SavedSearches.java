@@ -24,7 +24,7 @@ public class SavedSearches {
 
     /** The search as it would run now; empty when it is gone or no longer runs (its topic was deleted, say). */
     public Optional<Compiled> byId(String id) {
-        SavedSearch s = id == null ? null : QuarkusTransaction.requiringNew().call(() -> SavedSearch.<SavedSearch>findById(id));
+        SavedSearch s = id == null ? null : QuarkusTransaction.requiringNew().call(() -> SavedSearch.findById(id));
         if (s == null) {
             return Optional.empty();
         }

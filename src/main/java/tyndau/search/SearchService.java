@@ -1,5 +1,7 @@
 package tyndau.search;
 
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -167,8 +169,8 @@ public class SearchService {
         Map<Long, Document> docs = new HashMap<>();
         Map<String, Source> sources = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            Document.<Document>list("id in ?1", ids).forEach(d -> docs.put(d.id, d));
-            Source.<Source>listAll().forEach(s -> sources.put(s.id, s));
+            Row.list(Document.class, "id in ?1", ids).forEach(d -> docs.put(d.id, d));
+            Row.list(Source.class, "").forEach(s -> sources.put(s.id, s));
         });
         List<SearchAnswer.Hit> out = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {

@@ -1,6 +1,6 @@
 package tyndau.source;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import tyndau.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
 /** A registered source: where documents come from, with what role, and how healthy fetching it is. */
 @Entity
 @Table(name = "source")
-public class Source extends PanacheEntityBase {
+public class Source extends Row {
+    /** The row with this id, or null. */
+    public static Source findById(String id) {
+        return find(Source.class, id);
+    }
+
 
     /** Source ids appear in URLs, CSV files and queries: keep them to a slug. */
     public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -85,7 +90,7 @@ public class Source extends PanacheEntityBase {
     public boolean deleted;
 
     public static Optional<Source> byId(String id) {
-        return findByIdOptional(id);
+        return Optional.ofNullable(findById(id));
     }
 
     /** A source first seen in an import line: known by its id and role only, never polled. */

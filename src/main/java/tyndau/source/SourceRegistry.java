@@ -1,8 +1,9 @@
 package tyndau.source;
 
+import tyndau.Row;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,11 +73,11 @@ public class SourceRegistry {
 
     /** Every source not deleted, by id. */
     public List<Source> list() {
-        return QuarkusTransaction.joiningExisting().call(() -> Source.<Source>list("deleted = false", Sort.by("id")));
+        return QuarkusTransaction.joiningExisting().call(() -> Row.list(Source.class, "deleted = false order by id"));
     }
 
     public Optional<Source> find(String id) {
-        return QuarkusTransaction.joiningExisting().call(() -> Source.<Source>findByIdOptional(id).filter(s -> !s.deleted));
+        return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(Source.findById(id)).filter(s -> !s.deleted));
     }
 
     /** Creates a source; 409 when the id is taken (PUT changes an existing one). */

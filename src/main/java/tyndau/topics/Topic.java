@@ -1,6 +1,6 @@
 package tyndau.topics;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import tyndau.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +10,12 @@ import java.time.Instant;
 /** A topic: a saved Lucene query, evaluated at query time, so editing it re-draws its whole history. */
 @Entity
 @Table(name = "topic")
-public class Topic extends PanacheEntityBase {
+public class Topic extends Row {
+    /** The row with this id, or null. */
+    public static Topic findById(String id) {
+        return find(Topic.class, id);
+    }
+
     @Id
     public String id;
 

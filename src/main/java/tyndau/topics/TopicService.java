@@ -1,5 +1,9 @@
 package tyndau.topics;
 
+import tyndau.cluster.Cluster;
+
+import tyndau.Row;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -43,8 +47,10 @@ public class TopicService {
     private final jakarta.enterprise.event.Event<tyndau.index.Reindexer.TopicsChanged> changed;
     private volatile Map<String, Compiled> compiled = Map.of();
     private volatile List<Compiled> sorted = List.of();
+    private final Cluster cluster;
 
-    TopicService(TyndauConfig config, jakarta.enterprise.event.Event<tyndau.index.Reindexer.TopicsChanged> changed) {
+    TopicService(TyndauConfig config, jakarta.enterprise.event.Event<tyndau.index.Reindexer.TopicsChanged> changed, Cluster cluster) {
+        this.cluster = cluster;
         this.config = config;
         this.changed = changed;
     }
@@ -108,7 +114,7 @@ public class TopicService {
 
     private void reload() {
         Map<String, Compiled> next = new LinkedHashMap<>();
-        List<Topic> all = QuarkusTransaction.requiringNew().call(() -> Topic.<Topic>list("deleted", false));
+        List<Topic> all = QuarkusTransaction.requiringNew().call(() -> Row.list(Topic.class, "deleted = false"));
         all.sort(Comparator.comparing(t -> t.id));
         for (Topic t : all) {
             try {
@@ -135,7 +141,7 @@ public class TopicService {
         validate(v);
         QuarkusTransaction.requiringNew().run(() -> {
             Topic existing = Topic.findById(v.id());
-            if ((existing == null || existing.deleted) && Topic.count("deleted", false) >= config.topics().max()) {
+            if ((existing == null || existing.deleted) && Row.count(Topic.class, "deleted = false") >= config.topics().max()) {
                 throw ApiException.conflict("there are " + config.topics().max() + " topics already, the most kept"
                         + " (tyndau.topics.max): every document is read against each; delete one first");
             }
@@ -147,6 +153,7 @@ public class TopicService {
         });
         reload();
         changed.fire(new tyndau.index.Reindexer.TopicsChanged());
+        cluster.announce("topics", v.id());
         return compiled.get(v.id()).topic();
     }
 
@@ -164,7 +171,16 @@ public class TopicService {
         reload();
         if (deleted) {
             changed.fire(new tyndau.index.Reindexer.TopicsChanged());
+            cluster.announce("topics", id);
         }
         return deleted;
+    }
+
+    /** Topics edited through another instance: the same topics here, and this replica's index re-drawn. */
+    void onMessage(@jakarta.enterprise.event.Observes Cluster.Message m) {
+        if (m.kind().equals("topics")) {
+            reload();
+            changed.fire(new tyndau.index.Reindexer.TopicsChanged());
+        }
     }
 }

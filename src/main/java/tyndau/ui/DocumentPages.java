@@ -1,6 +1,7 @@
 package tyndau.ui;
 
-import io.quarkus.panache.common.Sort;
+import tyndau.Row;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -36,10 +37,10 @@ class DocumentPages {
     Optional<Page> byId(long id) {
         return documents.byId(id).map(view -> {
             Optional<Related> original = Optional.ofNullable(view.duplicateOf())
-                    .flatMap(o -> Document.<Document>findByIdOptional(o)).map(Related::of);
-            var query = Document.<Document>find("duplicateOf", Sort.by("publishedAt").and("id"), id);
-            List<Related> duplicates = query.page(0, MAX_DUPLICATES).list().stream().map(Related::of).toList();
-            return new Page(view, original, duplicates, query.count());
+                    .flatMap(o -> Optional.ofNullable(Document.findById(o))).map(Related::of);
+            List<Related> duplicates = Row.page(Document.class, "duplicateOf = ?1 order by publishedAt, id", 0, MAX_DUPLICATES, id)
+                    .stream().map(Related::of).toList();
+            return new Page(view, original, duplicates, Row.count(Document.class, "duplicateOf = ?1", id));
         });
     }
 }

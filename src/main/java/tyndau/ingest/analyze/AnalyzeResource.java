@@ -1,5 +1,7 @@
 package tyndau.ingest.analyze;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
@@ -69,7 +71,7 @@ class AnalyzeResource {
         if (body.length == 0) {
             throw ApiException.badRequest("the body is empty: send the page (text/html) or the text (text/plain)");
         }
-        Source source = sourceId == null ? null : QuarkusTransaction.requiringNew().call(() -> Source.<Source>findByIdOptional(sourceId)
+        Source source = sourceId == null ? null : QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(Source.findById(sourceId))
                 .filter(s -> !s.deleted).orElseThrow(() -> ApiException.notFound("no source '" + sourceId + "'")));
         ZoneId zone = source == null ? ZoneId.of("UTC") : ZoneId.of(source.timeZone);
         URI uri = uri(sourceUrl, source);

@@ -1,5 +1,7 @@
 package tyndau.ingest.archive;
 
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +51,7 @@ class DemoArchive implements HealthCheck {
 
     private void importIfEmpty() {
         try {
-            long existing = QuarkusTransaction.requiringNew().call(() -> Document.count());
+            long existing = QuarkusTransaction.requiringNew().call(() -> Row.count(Document.class, ""));
             if (existing > 0) {
                 state = "skipped: the database already holds " + existing + " documents";
                 return;

@@ -1,5 +1,7 @@
 package tyndau.ingest.sources;
 
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -111,6 +113,6 @@ class PendingLinks {
     }
 
     private static EntityManager em() {
-        return tyndau.source.Source.getEntityManager();
+        return Row.em();
     }
 }

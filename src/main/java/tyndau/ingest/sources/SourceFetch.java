@@ -1,5 +1,7 @@
 package tyndau.ingest.sources;
 
+import tyndau.Row;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -250,7 +252,7 @@ class SourceFetch {
         if (hashes.isEmpty()) {
             return List.of();
         }
-        Set<String> known = QuarkusTransaction.requiringNew().call(() -> new HashSet<>(Document.getEntityManager()
+        Set<String> known = QuarkusTransaction.requiringNew().call(() -> new HashSet<>(Row.em()
                 .createQuery("select d.urlHash from Document d where d.urlHash in :h", String.class)
                 .setParameter("h", hashes).getResultList()));
         List<URI> fresh = new ArrayList<>();

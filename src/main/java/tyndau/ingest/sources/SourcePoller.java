@@ -1,5 +1,11 @@
 package tyndau.ingest.sources;
 
+import tyndau.cluster.Cluster;
+
+import java.util.Optional;
+
+import tyndau.Row;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -31,8 +37,10 @@ public class SourcePoller {
     private final SourceFetch fetch;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService pool;
+    private final Cluster cluster;
 
-    SourcePoller(TyndauConfig config, SourceFetch fetch) {
+    SourcePoller(TyndauConfig config, SourceFetch fetch, Cluster cluster) {
+        this.cluster = cluster;
         this.config = config;
         this.fetch = fetch;
         AtomicInteger n = new AtomicInteger();
@@ -45,7 +53,7 @@ public class SourcePoller {
 
     @Scheduled(every = "{tyndau.polling.tick}", delayed = "{tyndau.polling.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (config.polling().enabled()) {
+        if (config.polling().enabled() && cluster.holds(Cluster.Job.POLLER)) {
             pollDue();
         }
     }
@@ -53,7 +61,7 @@ public class SourcePoller {
     /** Submits every due source that is not already running; returns how many were submitted. */
     int pollDue() {
         Instant now = Instant.now();
-        List<Source> due = QuarkusTransaction.requiringNew().call(() -> Source.<Source>list(
+        List<Source> due = QuarkusTransaction.requiringNew().call(() -> Row.list(Source.class, 
                 "enabled = true and suspended = false and deleted = false and url is not null"
                         + " and (nextFetchAt is null or nextFetchAt <= ?1)", now));
         int submitted = 0;
@@ -77,7 +85,7 @@ public class SourcePoller {
 
     /** Fetches one source now, on the caller's thread; 409 while a fetch of it is running. */
     public FetchOutcome fetchNow(String id) {
-        Source s = QuarkusTransaction.requiringNew().call(() -> Source.<Source>findByIdOptional(id)
+        Source s = QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(Source.findById(id))
                 .filter(x -> !x.deleted).orElseThrow(() -> ApiException.notFound("no source '" + id + "'")));
         if (!running.add(id)) {
             throw ApiException.conflict("a fetch of source '" + id + "' is running; try again when it ends");

@@ -1,5 +1,7 @@
 package tyndau.ingest.sources;
 
+import tyndau.Row;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -252,7 +254,7 @@ class SourcesResourceTest {
 
     /** The clock moves on: every link the source owes is due now. */
     static void everyPendingLinkDue(String sourceId) {
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> tyndau.source.Source.getEntityManager()
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> Row.em()
                 .createNativeQuery("UPDATE source_pending_link SET next_attempt_at = ?1 WHERE source_id = ?2")
                 .setParameter(1, java.sql.Timestamp.from(Instant.now().minusSeconds(1))).setParameter(2, sourceId).executeUpdate());
     }

@@ -1,0 +1,80 @@
+package tyndau.cluster;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import tyndau.Database;
+import tyndau.TyndauConfig;
+
+/** {@code GET /api/cluster}: the instances sharing this database, how far each index is, which singleton jobs each runs. */
+@Path("/api/cluster")
+@Produces(MediaType.APPLICATION_JSON)
+class ClusterResource {
+    private final Cluster cluster;
+    private final Database db;
+    private final TyndauConfig config;
+
+    ClusterResource(Cluster cluster, Database db, TyndauConfig config) {
+        this.cluster = cluster;
+        this.db = db;
+        this.config = config;
+    }
+
+    /**
+     * One instance: {@code live} when its last heartbeat is at most three heartbeats old; {@code lag} is how many
+     * committed documents its index did not hold at that heartbeat.
+     */
+    public record InstanceView(String id, String host, Instant started, Instant lastSeen, boolean live, boolean self,
+                               long indexedSeq, long lag, List<String> jobs) {
+    }
+
+    public record ClusterView(String database, String self, long databaseSeq, List<InstanceView> instances) {
+    }
+
+    @GET
+    @Operation(summary = "The instances sharing this database: id, host, started, last seen, indexed sequence, lag, singleton jobs held")
+    public ClusterView get() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Number max = (Number) db.em().createNativeQuery("select max(seq) from document").getSingleResult();
+            long dbSeq = max == null ? 0 : max.longValue();
+            Instant liveSince = Instant.now().minus(config.cluster().heartbeat().multipliedBy(3)).minus(Duration.ofSeconds(1));
+            List<InstanceView> out = new ArrayList<>();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = db.em().createNativeQuery(
+                    "select id, host, started_at, last_seen, indexed_seq, jobs from instance order by started_at, id").getResultList();
+            for (Object[] r : rows) {
+                Instant lastSeen = instant(r[3]);
+                long indexed = ((Number) r[4]).longValue();
+                String jobs = (String) r[5];
+                out.add(new InstanceView((String) r[0], (String) r[1], instant(r[2]), lastSeen, !lastSeen.isBefore(liveSince),
+                        cluster.id().equals(r[0]), indexed, Math.max(0, dbSeq - indexed), jobs.isEmpty() ? List.of() : List.of(jobs.split(","))));
+            }
+            return new ClusterView(db.kind(), cluster.id(), dbSeq, out);
+        });
+    }
+
+    private static Instant instant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        throw new IllegalStateException("unexpected time value " + o);
+    }
+}

@@ -1,0 +1,392 @@
+package tyndau.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar started twice on one PostgreSQL (chosen at start by TYNDAU_DB_URL, no second build),
+ * each with its own home and index: concurrent imports through both lose nothing and never collide on
+ * sequence numbers; what either wrote is searchable on both; after one is killed mid-import and the
+ * batch re-sent through the other, both agree with the database. Runs when TYNDAU_TEST_PG_URL names a
+ * database it may empty (.ci/run's).
+ */
+class SharedDatabaseIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "shared-database-key";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    static String lines(String batch, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String role = i % 2 == 0 ? "social" : "government";
+            b.append("{\"source\":\"shared-").append(batch).append('-').append(role).append("\",\"role\":\"").append(role)
+                    .append("\",\"url\":\"https://example.org/").append(batch).append('/').append(i)
+                    .append("\",\"title\":\"Ресей мен Қытай ").append(batch).append(' ').append(i)
+                    .append("\",\"body\":\"Шекарада кезек ").append(i).append(". Россия и Китай обсудили транзит номер ").append(i)
+                    .append(".\",\"published\":\"2023-0").append(1 + i % 9).append("-1").append(i % 10).append("T08:00:00Z\"}\n");
+        }
+        return b.toString();
+    }
+
+    CompletableFuture<HttpResponse<String>> importVia(ServiceProcess s, String body) {
+        return http.sendAsync(HttpRequest.newBuilder(s.uri("/api/import"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long total(ServiceProcess s, String path) throws Exception {
+        return JSON.readTree(s.get(path).body()).get("total").asLong();
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseAgree() throws Exception {
+        String url = System.getenv("TYNDAU_TEST_PG_URL");
+        Assumptions.assumeTrue(url != null, "TYNDAU_TEST_PG_URL not set");
+        String user = System.getenv("TYNDAU_TEST_PG_USER");
+        String password = System.getenv("TYNDAU_TEST_PG_PASSWORD");
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        }
+        String[] props = {"tyndau.demo.enabled=false", "tyndau.api-key=" + KEY, "tyndau.import.batch-size=200",
+                "tyndau.db.url=" + url, "tyndau.db.user=" + user, "tyndau.db.password=" + password,
+                "tyndau.polling.enabled=true", "tyndau.polling.tick=1s", "tyndau.fetch.allow-private-networks=true",
+                "tyndau.rate-limit.per-minute=0", "tyndau.cluster.heartbeat=1s"};
+        HttpServer feed = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
+        List<String> hooks = java.util.Collections.synchronizedList(new ArrayList<>());
+        feed.createContext("/hook", x -> {
+            hooks.add(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        feed.createContext("/", x -> {
+            fetches.computeIfAbsent(x.getRequestURI().getPath(), k -> new AtomicInteger()).incrementAndGet();
+            byte[] rss = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>loopback</title><item><title>Ресей</title>"
+                    + "<link>http://example.org" + x.getRequestURI().getPath() + "/1</link><description>Ресей мен Қытай.</description>"
+                    + "<pubDate>Mon, 02 Jan 2023 08:00:00 GMT</pubDate></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Content-Type", "application/rss+xml");
+            x.sendResponseHeaders(200, rss.length);
+            x.getResponseBody().write(rss);
+            x.close();
+        });
+        feed.start();
+        try (ServiceProcess a = new ServiceProcess(dir.resolve("a"), props); ServiceProcess b = new ServiceProcess(dir.resolve("b"), props)) {
+            a.start();
+            a.awaitReady(Duration.ofMinutes(2));
+            b.start();
+            b.awaitReady(Duration.ofMinutes(2));
+            ServiceProcess poller = awaitJobs(a, b);
+
+            // A loopback feed added through the instance that does not poll is fetched once, by the one that does.
+            String base = "http://127.0.0.1:" + feed.getAddress().getPort();
+            addSource(poller == a ? b : a, "loopback-1", base + "/one.xml");
+            Thread.sleep(6000);
+            assertEquals(1, fetches.getOrDefault("/one.xml", new AtomicInteger()).get(), "fetched once per interval, cluster-wide");
+
+            // Concurrent imports through both instances, 50 readers on both meanwhile: every line stored, none refused.
+            CompletableFuture<HttpResponse<String>> viaA = importVia(a, lines("a", 3000));
+            CompletableFuture<HttpResponse<String>> viaB = importVia(b, lines("b", 3000));
+            Readers readers = new Readers(50, a, b);
+            CompletableFuture.allOf(viaA, viaB).join();
+            readers.stop();
+            assertEquals(0, readers.errors.get(), "readers saw errors during the import: " + readers.firstError);
+            System.out.printf("SharedDatabaseIT: %d reads by 50 readers during the import, 0 errors; search p50 %d ms, p99 %d ms;"
+                    + " timeline p50 %d ms, p99 %d ms%n", readers.count(), readers.percentile(readers.search, 50), readers.percentile(readers.search, 99),
+                    readers.percentile(readers.timeline, 50), readers.percentile(readers.timeline, 99));
+            for (HttpResponse<String> r : java.util.List.of(viaA.join(), viaB.join())) {
+                assertEquals(200, r.statusCode(), r.body());
+                JsonNode answer = JSON.readTree(r.body());
+                assertEquals(3000, answer.get("accepted").asLong(), r.body());
+                assertEquals(0, answer.get("rejected").asLong(), r.body());
+            }
+            // The 6,000 lines and the loopback feed's item.
+            long lag = awaitAgreement(6001, a, b);
+            System.out.printf("SharedDatabaseIT: 6000 documents through two instances; the slower replica agreed %d ms after both answers%n", lag);
+
+            // A sensitive announcement written through one instance: one alert, the same on both, on the event
+            // streams of both, its webhook called once.
+            put(a, "/api/topics/hookword", "{\"label\":\"Hooks\",\"query\":\"hookword\",\"sensitive\":true}");
+            post(b, "/api/alert-rules", "{\"id\":\"hooked\",\"kind\":\"sensitive-announcement\",\"topics\":[\"hookword\"],"
+                    + "\"channels\":{\"webhook\":{\"url\":\"" + base + "/hook\",\"secret\":\"a-webhook-secret-of-some-length\"}}}");
+            Thread.sleep(3000); // both instances have heard of the topic and the rule
+            EventStream streamA = new EventStream(http, a);
+            EventStream streamB = new EventStream(http, b);
+            String now = Instant.now().minus(Duration.ofMinutes(10)).toString();
+            HttpResponse<String> decree = importVia(poller == a ? b : a, "{\"source\":\"shared-decrees\",\"role\":\"government\","
+                    + "\"url\":\"https://example.org/decree/1\",\"title\":\"Decree on hookword\",\"body\":\"The hookword decree.\","
+                    + "\"published\":\"" + now + "\"}\n").join();
+            assertEquals(200, decree.statusCode(), decree.body());
+            long t0 = System.nanoTime();
+            while (hooks.isEmpty() || !streamA.sawAlert() || !streamB.sawAlert()) {
+                assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(30).toNanos(), "alert not seen everywhere: webhook "
+                        + hooks.size() + ", stream a " + streamA.sawAlert() + ", stream b " + streamB.sawAlert());
+                Thread.sleep(100);
+            }
+            System.out.printf("SharedDatabaseIT: the alert reached the webhook and both event streams %d ms after the import answered%n",
+                    (System.nanoTime() - t0) / 1_000_000);
+            Thread.sleep(3000);
+            assertEquals(1, hooks.size(), "the webhook is called once: " + hooks);
+            JsonNode alertsA = JSON.readTree(a.get("/api/alerts?rule=hooked").body()).get("items");
+            JsonNode alertsB = JSON.readTree(b.get("/api/alerts?rule=hooked").body()).get("items");
+            assertEquals(1, alertsA.size(), alertsA.toString());
+            assertEquals(alertsA.get(0).get("id"), alertsB.get(0).get("id"), "the same alert on both");
+            assertEquals(alertsA.get(0).get("id").asLong(), JSON.readTree(hooks.get(0)).get("id").asLong());
+            streamA.close();
+            streamB.close();
+            awaitAgreement(6002, a, b);
+
+            // One instance killed mid-import; the batch re-sent through the other; the first restarted.
+            String batch = lines("c", 20_000);
+            CompletableFuture<HttpResponse<String>> killed = importVia(a, batch);
+            Thread.sleep(1500);
+            a.kill();
+            killed.handle((r, e) -> null).join();
+            if (poller == a) {
+                // The survivor takes the poller over and fetches a new source, once.
+                long killedAt = System.nanoTime();
+                while (!jobs(b).contains("poller")) {
+                    assertTrue(System.nanoTime() - killedAt < Duration.ofSeconds(10).toNanos(), "the survivor did not take the poller over");
+                    Thread.sleep(200);
+                }
+                System.out.printf("SharedDatabaseIT: the poller moved to the survivor %d ms after the kill%n", (System.nanoTime() - killedAt) / 1_000_000);
+            }
+            addSource(b, "loopback-2", base + "/two.xml");
+            Thread.sleep(5000);
+            assertEquals(1, fetches.getOrDefault("/two.xml", new AtomicInteger()).get(), "the survivor polls");
+            HttpResponse<String> resent = importVia(b, batch).join();
+            JsonNode answer = JSON.readTree(resent.body());
+            assertEquals(20_000, answer.get("accepted").asLong() + answer.get("duplicates").asLong(), resent.body());
+            assertEquals(0, answer.get("rejected").asLong(), resent.body());
+            a.start();
+            a.awaitReady(Duration.ofMinutes(2));
+            awaitAgreement(26_003, a, b);
+            String timeline = "/api/timeline?topic=russia&interval=month&from=2023-01-01&to=2023-12-31";
+            assertEquals(JSON.readTree(a.get(timeline).body()).get("buckets"), JSON.readTree(b.get(timeline).body()).get("buckets"),
+                    "both instances draw the same timeline");
+            String verdict = "/api/responsiveness?topic=russia&from=2023-01-01&to=2023-12-31";
+            assertEquals(JSON.readTree(a.get(verdict).body()).get("verdict"), JSON.readTree(b.get(verdict).body()).get("verdict"));
+            JsonNode cluster = JSON.readTree(b.get("/api/cluster").body());
+            assertEquals(2, count(cluster, true), cluster.toString());
+            assertEquals(1, count(cluster, false), "the killed instance's row stays, not live: " + cluster);
+        } finally {
+            feed.stop(0);
+        }
+    }
+
+    private static long count(JsonNode cluster, boolean live) {
+        long n = 0;
+        for (JsonNode i : cluster.get("instances")) {
+            n += i.get("live").asBoolean() == live ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The singleton jobs {@code s} holds, by name. */
+    private static List<String> jobs(ServiceProcess s) throws Exception {
+        JsonNode c = JSON.readTree(s.get("/api/cluster").body());
+        for (JsonNode i : c.get("instances")) {
+            if (i.get("self").asBoolean()) {
+                List<String> out = new ArrayList<>();
+                i.get("jobs").forEach(j -> out.add(j.asText()));
+                return out;
+            }
+        }
+        return List.of();
+    }
+
+    /** Waits until every singleton job is held by exactly one of the instances; answers the one that polls. */
+    private static ServiceProcess awaitJobs(ServiceProcess... instances) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Map<String, Integer> holders = new HashMap<>();
+            ServiceProcess poller = null;
+            for (ServiceProcess s : instances) {
+                for (String j : jobs(s)) {
+                    holders.merge(j, 1, Integer::sum);
+                    if (j.equals("poller")) {
+                        poller = s;
+                    }
+                }
+            }
+            if (holders.equals(Map.of("poller", 1, "alerts", 1, "deliveries", 1))) {
+                return poller;
+            }
+            assertTrue(System.nanoTime() < deadline, "singleton jobs not held once each: " + holders);
+            Thread.sleep(200);
+        }
+    }
+
+    private void put(ServiceProcess s, String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(s.uri(path)).header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() / 100 == 2, path + ": " + r.statusCode() + " " + r.body());
+    }
+
+    private void post(ServiceProcess s, String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(s.uri(path)).header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() / 100 == 2, path + ": " + r.statusCode() + " " + r.body());
+    }
+
+    /** An open {@code /api/alerts/stream} of one instance, read on a thread of its own. */
+    static final class EventStream implements AutoCloseable {
+        private final CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
+        private volatile boolean alert;
+
+        EventStream(HttpClient http, ServiceProcess s) {
+            response = http.sendAsync(HttpRequest.newBuilder(s.uri("/api/alerts/stream")).build(), HttpResponse.BodyHandlers.ofLines());
+            response.thenAcceptAsync(r -> {
+                try {
+                    r.body().forEach(line -> {
+                        if (line.startsWith("event:") && line.contains("alert")) {
+                            alert = true;
+                        }
+                    });
+                } catch (RuntimeException closed) {
+                    // the stream ended
+                }
+            });
+        }
+
+        boolean sawAlert() {
+            return alert;
+        }
+
+        @Override
+        public void close() {
+            response.thenAccept(r -> r.body().close());
+            response.cancel(true);
+        }
+    }
+
+    private void addSource(ServiceProcess s, String id, String feedUrl) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(s.uri("/api/sources"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"type\":\"rss\",\"url\":\""
+                        + feedUrl + "\",\"role\":\"social\",\"language\":\"kk\",\"pollInterval\":\"PT1M\",\"enabled\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+    }
+
+    /** Readers searching and drawing timelines on every instance, each in turn, until stopped. */
+    static final class Readers {
+        final AtomicInteger errors = new AtomicInteger();
+        volatile String firstError;
+        final List<Long> search = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Long> timeline = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean stop;
+        private final List<Thread> threads = new ArrayList<>();
+
+        Readers(int n, ServiceProcess... instances) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            for (int k = 0; k < n; k++) {
+                int me = k;
+                Thread t = new Thread(() -> {
+                    int i = 0;
+                    while (!stop) {
+                        ServiceProcess s = instances[(me + i) % instances.length];
+                        boolean bySearch = (me + i++) % 2 == 0;
+                        String path = bySearch ? "/api/search?q=%D0%A0%D0%B5%D1%81%D0%B5%D0%B9&size=20"
+                                : "/api/timeline?topic=russia&interval=week&from=2023-01-01&to=2023-12-31";
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<String> r = client.send(HttpRequest.newBuilder(s.uri(path)).timeout(Duration.ofSeconds(30)).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() != 200) {
+                                throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+                            }
+                            (bySearch ? search : timeline).add((System.nanoTime() - t0) / 1_000_000);
+                        } catch (Exception e) {
+                            if (errors.getAndIncrement() == 0) {
+                                firstError = e.toString();
+                            }
+                        }
+                    }
+                });
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            stop = true;
+            for (Thread t : threads) {
+                t.join(60_000);
+            }
+        }
+
+        int count() {
+            return search.size() + timeline.size();
+        }
+
+        long percentile(List<Long> values, int p) {
+            List<Long> sorted = new ArrayList<>(values);
+            java.util.Collections.sort(sorted);
+            return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        }
+    }
+
+    /** Waits (at most 5 s) until both instances list and find {@code expected} documents; answers how long it took. */
+    private static long awaitAgreement(long expected, ServiceProcess... instances) throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = t0 + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            boolean all = true;
+            java.util.Set<Long> found = new java.util.HashSet<>();
+            for (ServiceProcess s : instances) {
+                all &= total(s, "/api/documents?size=1") == expected && total(s, "/api/search?size=1") == expected;
+                found.add(total(s, "/api/search?size=1&q=%D0%A0%D0%B5%D1%81%D0%B5%D0%B9"));
+            }
+            all &= found.size() == 1;
+            if (all) {
+                return (System.nanoTime() - t0) / 1_000_000;
+            }
+            assertTrue(System.nanoTime() < deadline, () -> "instances disagree with the database after 5 s: " + describe(expected, instances));
+            Thread.sleep(100);
+        }
+    }
+
+    private static String describe(long expected, ServiceProcess... instances) {
+        StringBuilder b = new StringBuilder("expected " + expected);
+        for (ServiceProcess s : instances) {
+            try {
+                b.append("; port ").append(s.port).append(": listed ").append(total(s, "/api/documents?size=1"))
+                        .append(", found ").append(total(s, "/api/search?size=1"));
+            } catch (Exception e) {
+                b.append("; port ").append(s.port).append(": ").append(e);
+            }
+        }
+        return b.toString();
+    }
+}
