@@ -87,6 +87,9 @@ class Deliveries {
             List<AlertDelivery> due = QuarkusTransaction.requiringNew().call(() -> Row.page(AlertDelivery.class,
                     "state = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt, id", 0, BATCH, AlertDelivery.PENDING, now));
             for (AlertDelivery d : due) {
+                if (!cluster.holds(Cluster.Job.DELIVERIES)) {
+                    return; // the job moved to another instance: it delivers the rest
+                }
                 attempt(d);
             }
             if (due.size() < BATCH) {

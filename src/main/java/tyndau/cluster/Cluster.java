@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -90,8 +89,13 @@ public class Cluster {
     private final Set<Job> held = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private Thread thread;
-    private Connection session;
+    private volatile Connection session;
     private long lastBeat;
+    /** When the locks in {@link #held} were last confirmed by the database (PostgreSQL). */
+    private volatile long confirmed;
+    private volatile long indexedSeq;
+    private volatile Instant lastSeen = Instant.now();
+    private boolean connectedBefore;
 
     Cluster(Database db, TyndauConfig config, Event<Message> messages, Event<Beat> beats) {
         this.db = db;
@@ -108,9 +112,6 @@ public class Cluster {
     }
 
     void onStart(@Observes @Priority(5) StartupEvent start) {
-        if (!shared()) {
-            held.addAll(EnumSet.allOf(Job.class));
-        }
         thread = new Thread(this::run, "cluster");
         thread.setDaemon(true);
         thread.start();
@@ -138,9 +139,17 @@ public class Cluster {
         return id;
     }
 
-    /** Whether this instance runs {@code job} now. */
+    /**
+     * Whether this instance runs {@code job} now. On PostgreSQL a lease: the lock must have been confirmed
+     * by a heartbeat within the last two, so that an instance cut off from the database (a half-open
+     * connection, a partition) stops before another one, whose heartbeat then takes the lock, starts.
+     */
     public boolean holds(Job job) {
-        return held.contains(job);
+        if (!shared()) {
+            return true;
+        }
+        long every = config.cluster().heartbeat().toMillis();
+        return held.contains(job) && System.currentTimeMillis() - confirmed < 2 * every + 500;
     }
 
     /** Tells every other instance (nothing on H2): they receive it as a {@link Message} event. */
@@ -150,13 +159,14 @@ public class Cluster {
         }
         String text = id + " " + kind + " " + (payload == null ? "" : payload);
         try {
-            db.em().unwrap(org.hibernate.Session.class).doWork(c -> {
+            // A transaction of its own: callers run on request threads, timers and executors alike.
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> db.em().unwrap(org.hibernate.Session.class).doWork(c -> {
                 try (PreparedStatement st = c.prepareStatement("select pg_notify(?, ?)")) {
                     st.setString(1, CHANNEL);
                     st.setString(2, text);
                     st.execute();
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             LOG.warnf(e, "could not tell the other instances: %s %s", kind, payload);
         }
@@ -210,53 +220,81 @@ public class Cluster {
     private void beat() throws SQLException {
         Beat b = new Beat();
         beats.fire(b);
-        if (shared()) {
-            Connection c = session();
-            for (Job job : Job.values()) {
-                if (!held.contains(job)) {
-                    try (PreparedStatement st = c.prepareStatement("select pg_try_advisory_lock(?)")) {
-                        st.setLong(1, job.lockKey());
-                        try (ResultSet r = st.executeQuery()) {
-                            if (r.next() && r.getBoolean(1)) {
-                                held.add(job);
-                                LOG.infof("this instance (%s) now runs the %s job", id, job.wire());
-                            }
+        indexedSeq = b.indexedSeq;
+        lastSeen = Instant.now();
+        if (!shared()) {
+            return; // one instance: /api/cluster answers from memory, nothing to write
+        }
+        Connection c = session();
+        // The locks this session really holds (a lock lost with a connection is not assumed kept).
+        Set<Long> mine = new java.util.HashSet<>();
+        try (Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("select (classid::bigint << 32) | objid::bigint from pg_locks"
+                     + " where locktype = 'advisory' and pid = pg_backend_pid() and objsubid = 1 and granted")) {
+            while (r.next()) {
+                mine.add(r.getLong(1));
+            }
+        }
+        for (Job job : Job.values()) {
+            if (held.contains(job) && !mine.contains(job.lockKey())) {
+                held.remove(job);
+                LOG.warnf("this instance (%s) lost the %s job's lock", id, job.wire());
+            }
+            if (!held.contains(job)) {
+                try (PreparedStatement st = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+                    st.setLong(1, job.lockKey());
+                    try (ResultSet r = st.executeQuery()) {
+                        if (r.next() && r.getBoolean(1)) {
+                            held.add(job);
+                            LOG.infof("this instance (%s) now runs the %s job", id, job.wire());
                         }
                     }
                 }
             }
-            write(c, b.indexedSeq);
-        } else {
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                    db.em().unwrap(org.hibernate.Session.class).doWork(c -> write(c, b.indexedSeq)));
         }
+        confirmed = System.currentTimeMillis();
+        write(c, b.indexedSeq);
+    }
+
+    /** This instance as the API shows it when it is alone (H2): from memory. */
+    Instant lastSeen() {
+        return lastSeen;
+    }
+
+    long indexedSeq() {
+        return indexedSeq;
+    }
+
+    String host() {
+        return host;
+    }
+
+    Instant started() {
+        return started;
     }
 
     private void write(Connection c, long indexedSeq) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement up = c.prepareStatement("update instance set last_seen = ?, indexed_seq = ?, jobs = ?, host = ? where id = ?")) {
-            up.setTimestamp(1, now);
-            up.setLong(2, indexedSeq);
-            up.setString(3, jobs());
-            up.setString(4, host);
-            up.setString(5, id);
+        // The database's clock, not each host's: "live" compares heartbeats of different machines.
+        try (PreparedStatement up = c.prepareStatement("update instance set last_seen = now(), indexed_seq = ?, jobs = ?, host = ? where id = ?")) {
+            up.setLong(1, indexedSeq);
+            up.setString(2, jobs());
+            up.setString(3, host);
+            up.setString(4, id);
             if (up.executeUpdate() == 0) {
                 try (PreparedStatement in = c.prepareStatement(
-                        "insert into instance (id, host, started_at, last_seen, indexed_seq, jobs) values (?, ?, ?, ?, ?, ?)")) {
+                        "insert into instance (id, host, started_at, last_seen, indexed_seq, jobs) values (?, ?, ?, now(), ?, ?)")) {
                     in.setString(1, id);
                     in.setString(2, host);
                     in.setTimestamp(3, Timestamp.from(started));
-                    in.setTimestamp(4, now);
-                    in.setLong(5, indexedSeq);
-                    in.setString(6, jobs());
+                    in.setLong(4, indexedSeq);
+                    in.setString(5, jobs());
                     in.executeUpdate();
                 }
             }
         }
         // Instances silent for a day are gone for good.
-        try (PreparedStatement del = c.prepareStatement("delete from instance where last_seen < ?")) {
-            del.setTimestamp(1, Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(1))));
-            del.executeUpdate();
+        try (Statement del = c.createStatement()) {
+            del.executeUpdate("delete from instance where last_seen < now() - interval '1 day'");
         }
     }
 
@@ -264,7 +302,7 @@ public class Cluster {
     String jobs() {
         List<String> out = new ArrayList<>();
         for (Job j : Job.values()) {
-            if (held.contains(j)) {
+            if (holds(j)) {
                 out.add(j.wire());
             }
         }
@@ -277,19 +315,43 @@ public class Cluster {
             return session;
         }
         held.clear();
-        var cfg = ConfigProvider.getConfig();
-        String pg = "quarkus.datasource.\"" + Database.POSTGRESQL + "\".";
-        session = DriverManager.getConnection(cfg.getValue(pg + "jdbc.url", String.class),
-                cfg.getOptionalValue(pg + "username", String.class).orElse(null),
-                cfg.getOptionalValue(pg + "password", String.class).orElse(null));
+        java.util.Properties props = new java.util.Properties();
+        setting("username").ifPresent(u -> props.setProperty("user", u));
+        setting("password").ifPresent(p -> props.setProperty("password", p));
+        // A half-open connection must fail within a few heartbeats, not hang: the lease in holds() stops
+        // the jobs meanwhile.
+        long every = Math.max(1, config.cluster().heartbeat().toSeconds());
+        props.setProperty("socketTimeout", Long.toString(Math.max(10, 5 * every)));
+        props.setProperty("connectTimeout", "10");
+        props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("ApplicationName", "tyndau-cluster " + id);
+        session = DriverManager.getConnection(setting("jdbc.url").orElseThrow(), props);
         session.setAutoCommit(true);
         try (Statement st = session.createStatement()) {
             st.execute("LISTEN " + CHANNEL);
         }
+        if (connectedBefore) {
+            // Messages sent while this instance was cut off are lost (NOTIFY keeps none): re-read what they would have said.
+            for (String kind : List.of("topics", "rules")) {
+                try {
+                    messages.fire(new Message(kind, ""));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "re-reading %s after reconnecting failed", kind);
+                }
+            }
+        }
+        connectedBefore = true;
         return session;
     }
 
-    private void closeSession() {
+    /** A setting of the PostgreSQL datasource, however its name is written ({@code "postgresql"} quoted or not). */
+    private static java.util.Optional<String> setting(String key) {
+        var cfg = ConfigProvider.getConfig();
+        java.util.Optional<String> quoted = cfg.getOptionalValue("quarkus.datasource.\"" + Database.POSTGRESQL + "\"." + key, String.class);
+        return quoted.isPresent() ? quoted : cfg.getOptionalValue("quarkus.datasource." + Database.POSTGRESQL + "." + key, String.class);
+    }
+
+    private synchronized void closeSession() {
         held.removeIf(j -> shared());
         if (session != null) {
             try {

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -46,20 +45,32 @@ class ClusterResource {
         return QuarkusTransaction.requiringNew().call(() -> {
             Number max = (Number) db.em().createNativeQuery("select max(seq) from document").getSingleResult();
             long dbSeq = max == null ? 0 : max.longValue();
-            Instant liveSince = Instant.now().minus(config.cluster().heartbeat().multipliedBy(3)).minus(Duration.ofSeconds(1));
             List<InstanceView> out = new ArrayList<>();
+            if (!cluster.shared()) {
+                // One instance owns the embedded database: itself, from memory.
+                out.add(new InstanceView(cluster.id(), cluster.host(), cluster.started(), cluster.lastSeen(), true, true,
+                        cluster.indexedSeq(), Math.max(0, dbSeq - cluster.indexedSeq()), jobs(cluster.jobs())));
+                return new ClusterView(db.kind(), cluster.id(), dbSeq, out);
+            }
+            // Live: a heartbeat within three, by the database's clock (which wrote last_seen).
+            long liveMillis = config.cluster().heartbeat().multipliedBy(3).toMillis() + 1000;
             @SuppressWarnings("unchecked")
             List<Object[]> rows = db.em().createNativeQuery(
-                    "select id, host, started_at, last_seen, indexed_seq, jobs from instance order by started_at, id").getResultList();
+                    "select id, host, started_at, last_seen, indexed_seq, jobs,"
+                            + " case when last_seen >= now() - make_interval(secs => ?1) then 1 else 0 end"
+                            + " from instance order by started_at, id")
+                    .setParameter(1, liveMillis / 1000.0).getResultList();
             for (Object[] r : rows) {
-                Instant lastSeen = instant(r[3]);
                 long indexed = ((Number) r[4]).longValue();
-                String jobs = (String) r[5];
-                out.add(new InstanceView((String) r[0], (String) r[1], instant(r[2]), lastSeen, !lastSeen.isBefore(liveSince),
-                        cluster.id().equals(r[0]), indexed, Math.max(0, dbSeq - indexed), jobs.isEmpty() ? List.of() : List.of(jobs.split(","))));
+                out.add(new InstanceView((String) r[0], (String) r[1], instant(r[2]), instant(r[3]), ((Number) r[6]).intValue() == 1,
+                        cluster.id().equals(r[0]), indexed, Math.max(0, dbSeq - indexed), jobs((String) r[5])));
             }
             return new ClusterView(db.kind(), cluster.id(), dbSeq, out);
         });
+    }
+
+    private static List<String> jobs(String commaSeparated) {
+        return commaSeparated.isEmpty() ? List.of() : List.of(commaSeparated.split(","));
     }
 
     private static Instant instant(Object o) {

@@ -68,6 +68,8 @@ public class LuceneIndex implements IndexedTopics {
 
     private final TyndauConfig config;
     private final EntityManager em;
+    /** Whether other instances may write to the database (PostgreSQL): then the feeder polls it. */
+    private final boolean shared;
     private final Side side;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Event<DocumentsIndexed> indexed;
@@ -140,6 +142,7 @@ public class LuceneIndex implements IndexedTopics {
                 Event<ScoringChanged> scoringChanged) {
         this.config = config;
         this.em = db.em();
+        this.shared = tyndau.Database.POSTGRESQL.equals(db.kind());
         this.side = side;
         this.indexed = indexed;
         this.analyser = analyser;
@@ -177,12 +180,16 @@ public class LuceneIndex implements IndexedTopics {
         initialCatchUp();
         while (!stopping) {
             synchronized (signal) {
-                // Woken by a hand-over, or after tyndau.index.poll to read what other instances wrote.
-                if (!dirty && !stopping) {
+                // Woken by a hand-over; on a shared database also after tyndau.index.poll, to read what
+                // other instances wrote (the embedded database has no other writer: no polling).
+                while (!dirty && !stopping) {
                     try {
-                        signal.wait(Math.max(1, config.index().poll().toMillis()));
+                        signal.wait(shared ? Math.max(1, config.index().poll().toMillis()) : 5_000);
                     } catch (InterruptedException e) {
                         return;
+                    }
+                    if (shared) {
+                        break;
                     }
                 }
                 dirty = false;
@@ -404,6 +411,9 @@ public class LuceneIndex implements IndexedTopics {
                     .setParameter("s", seq)
                     .setMaxResults(BATCH)
                     .getResultList();
+            if (docs.isEmpty()) {
+                return List.<DocumentRow>of();
+            }
             Map<String, Source> sources = new HashMap<>();
             Row.list(Source.class, "").forEach(s -> sources.put(s.id, s));
             List<DocumentRow> rows = new java.util.ArrayList<>(docs.size());

@@ -110,8 +110,7 @@ class SharedDatabaseIT {
             // A loopback feed added through the instance that does not poll is fetched once, by the one that does.
             String base = "http://127.0.0.1:" + feed.getAddress().getPort();
             addSource(poller == a ? b : a, "loopback-1", base + "/one.xml");
-            Thread.sleep(6000);
-            assertEquals(1, fetches.getOrDefault("/one.xml", new AtomicInteger()).get(), "fetched once per interval, cluster-wide");
+            assertFetchedOnce(fetches, "/one.xml");
 
             // Concurrent imports through both instances, 50 readers on both meanwhile: every line stored, none refused.
             CompletableFuture<HttpResponse<String>> viaA = importVia(a, lines("a", 3000));
@@ -136,9 +135,18 @@ class SharedDatabaseIT {
             // A sensitive announcement written through one instance: one alert, the same on both, on the event
             // streams of both, its webhook called once.
             put(a, "/api/topics/hookword", "{\"label\":\"Hooks\",\"query\":\"hookword\",\"sensitive\":true}");
+            long heard = System.nanoTime();
+            while (b.get("/api/topics/hookword").statusCode() != 200) {
+                assertTrue(System.nanoTime() - heard < Duration.ofSeconds(10).toNanos(), "a topic made on one instance is not known to the other");
+                Thread.sleep(100);
+            }
             post(b, "/api/alert-rules", "{\"id\":\"hooked\",\"kind\":\"sensitive-announcement\",\"topics\":[\"hookword\"],"
                     + "\"channels\":{\"webhook\":{\"url\":\"" + base + "/hook\",\"secret\":\"a-webhook-secret-of-some-length\"}}}");
-            Thread.sleep(3000); // both instances have heard of the topic and the rule
+            heard = System.nanoTime();
+            while (a.get("/api/alert-rules/hooked").statusCode() != 200) {
+                assertTrue(System.nanoTime() - heard < Duration.ofSeconds(10).toNanos(), "a rule made on one instance is not known to the other");
+                Thread.sleep(100);
+            }
             EventStream streamA = new EventStream(http, a);
             EventStream streamB = new EventStream(http, b);
             String now = Instant.now().minus(Duration.ofMinutes(10)).toString();
@@ -165,39 +173,60 @@ class SharedDatabaseIT {
             streamB.close();
             awaitAgreement(6002, a, b);
 
-            // One instance killed mid-import; the batch re-sent through the other; the first restarted.
+            // The instance that polls is killed mid-import; the other takes the poller over, the batch is re-sent
+            // through it, and the killed one is restarted.
+            ServiceProcess victim = poller;
+            ServiceProcess survivor = poller == a ? b : a;
             String batch = lines("c", 20_000);
-            CompletableFuture<HttpResponse<String>> killed = importVia(a, batch);
+            CompletableFuture<HttpResponse<String>> killed = importVia(victim, batch);
             Thread.sleep(1500);
-            a.kill();
+            victim.kill();
+            long killedAt = System.nanoTime();
             killed.handle((r, e) -> null).join();
-            if (poller == a) {
-                // The survivor takes the poller over and fetches a new source, once.
-                long killedAt = System.nanoTime();
-                while (!jobs(b).contains("poller")) {
-                    assertTrue(System.nanoTime() - killedAt < Duration.ofSeconds(10).toNanos(), "the survivor did not take the poller over");
-                    Thread.sleep(200);
-                }
-                System.out.printf("SharedDatabaseIT: the poller moved to the survivor %d ms after the kill%n", (System.nanoTime() - killedAt) / 1_000_000);
+            while (!jobs(survivor).containsAll(List.of("poller", "alerts", "deliveries"))) {
+                assertTrue(System.nanoTime() - killedAt < Duration.ofSeconds(10).toNanos(), "the survivor did not take the jobs over");
+                Thread.sleep(100);
             }
-            addSource(b, "loopback-2", base + "/two.xml");
-            Thread.sleep(5000);
-            assertEquals(1, fetches.getOrDefault("/two.xml", new AtomicInteger()).get(), "the survivor polls");
-            HttpResponse<String> resent = importVia(b, batch).join();
+            System.out.printf("SharedDatabaseIT: every job moved to the survivor %d ms after the kill%n", (System.nanoTime() - killedAt) / 1_000_000);
+            addSource(survivor, "loopback-2", base + "/two.xml");
+            assertFetchedOnce(fetches, "/two.xml");
+            HttpResponse<String> resent = importVia(survivor, batch).join();
             JsonNode answer = JSON.readTree(resent.body());
             assertEquals(20_000, answer.get("accepted").asLong() + answer.get("duplicates").asLong(), resent.body());
             assertEquals(0, answer.get("rejected").asLong(), resent.body());
-            a.start();
-            a.awaitReady(Duration.ofMinutes(2));
-            awaitAgreement(26_003, a, b);
+            victim.start();
+            victim.awaitReady(Duration.ofMinutes(2));
+            awaitAgreement(26_003, Duration.ofSeconds(30), a, b);
+            awaitJobs(a, b);
             String timeline = "/api/timeline?topic=russia&interval=month&from=2023-01-01&to=2023-12-31";
             assertEquals(JSON.readTree(a.get(timeline).body()).get("buckets"), JSON.readTree(b.get(timeline).body()).get("buckets"),
                     "both instances draw the same timeline");
             String verdict = "/api/responsiveness?topic=russia&from=2023-01-01&to=2023-12-31";
             assertEquals(JSON.readTree(a.get(verdict).body()).get("verdict"), JSON.readTree(b.get(verdict).body()).get("verdict"));
-            JsonNode cluster = JSON.readTree(b.get("/api/cluster").body());
-            assertEquals(2, count(cluster, true), cluster.toString());
+            long listed = System.nanoTime();
+            JsonNode cluster = JSON.readTree(survivor.get("/api/cluster").body());
+            while (count(cluster, true) != 2) {
+                assertTrue(System.nanoTime() - listed < Duration.ofSeconds(10).toNanos(), cluster.toString());
+                Thread.sleep(200);
+                cluster = JSON.readTree(survivor.get("/api/cluster").body());
+            }
             assertEquals(1, count(cluster, false), "the killed instance's row stays, not live: " + cluster);
+
+            // The holder's own connection is cut (a network partition, an administrator): its locks go with it,
+            // the jobs end up held once each again, and it does not keep running them meanwhile.
+            ServiceProcess holder = awaitJobs(a, b);
+            String holderId = self(holder);
+            try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+                st.execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'tyndau-cluster " + holderId + "'");
+            }
+            Thread.sleep(3000);
+            awaitJobs(a, b);
+            try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement();
+                 java.sql.ResultSet r = st.executeQuery("select count(*), count(distinct seq), min(seq), max(seq) from document")) {
+                r.next();
+                assertEquals(r.getLong(1), r.getLong(2), "every sequence number given once");
+                assertEquals(26_003, r.getLong(1));
+            }
         } finally {
             feed.stop(0);
         }
@@ -209,6 +238,21 @@ class SharedDatabaseIT {
             n += i.get("live").asBoolean() == live ? 1 : 0;
         }
         return n;
+    }
+
+    /** A feed is fetched by one instance (within 30 s), then not again within the next five poller ticks. */
+    private static void assertFetchedOnce(Map<String, AtomicInteger> fetches, String path) throws InterruptedException {
+        long t0 = System.nanoTime();
+        while (fetches.getOrDefault(path, new AtomicInteger()).get() == 0) {
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(30).toNanos(), path + " never fetched");
+            Thread.sleep(100);
+        }
+        Thread.sleep(5000);
+        assertEquals(1, fetches.get(path).get(), path + ": fetched once per interval, cluster-wide");
+    }
+
+    private static String self(ServiceProcess s) throws Exception {
+        return JSON.readTree(s.get("/api/cluster").body()).get("self").asText();
     }
 
     /** The singleton jobs {@code s} holds, by name. */
@@ -263,8 +307,9 @@ class SharedDatabaseIT {
         private final CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
         private volatile boolean alert;
 
-        EventStream(HttpClient http, ServiceProcess s) {
+        EventStream(HttpClient http, ServiceProcess s) throws Exception {
             response = http.sendAsync(HttpRequest.newBuilder(s.uri("/api/alerts/stream")).build(), HttpResponse.BodyHandlers.ofLines());
+            assertEquals(200, response.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode(), "the event stream is open");
             response.thenAcceptAsync(r -> {
                 try {
                     r.body().forEach(line -> {
@@ -357,10 +402,14 @@ class SharedDatabaseIT {
         }
     }
 
-    /** Waits (at most 5 s) until both instances list and find {@code expected} documents; answers how long it took. */
+    /** Waits (at most 5 s: the replicas' promise) until both instances list and find {@code expected} documents; answers how long it took. */
     private static long awaitAgreement(long expected, ServiceProcess... instances) throws Exception {
+        return awaitAgreement(expected, Duration.ofSeconds(5), instances);
+    }
+
+    private static long awaitAgreement(long expected, Duration within, ServiceProcess... instances) throws Exception {
         long t0 = System.nanoTime();
-        long deadline = t0 + Duration.ofSeconds(5).toNanos();
+        long deadline = t0 + within.toNanos();
         while (true) {
             boolean all = true;
             java.util.Set<Long> found = new java.util.HashSet<>();
@@ -372,7 +421,7 @@ class SharedDatabaseIT {
             if (all) {
                 return (System.nanoTime() - t0) / 1_000_000;
             }
-            assertTrue(System.nanoTime() < deadline, () -> "instances disagree with the database after 5 s: " + describe(expected, instances));
+            assertTrue(System.nanoTime() < deadline, () -> "instances disagree with the database after " + within + ": " + describe(expected, instances));
             Thread.sleep(100);
         }
     }
