@@ -71,13 +71,8 @@ final class ToneData {
      * opinion is neutral, with opinions of one polarity that polarity; mixed sentences are left out.
      */
     static List<Item> ruOpinionNE(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<Item> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode n = json.readTree(line);
+        for (JsonNode n : jsonLines(file)) {
             Set<String> polarities = new java.util.HashSet<>();
             n.get("opinions").forEach(o -> polarities.add(o.get("Polarity").asText()));
             if (polarities.size() <= 1) {
@@ -123,15 +118,22 @@ final class ToneData {
                 });
     }
 
+    /** The objects of a JSON-lines file, blank lines skipped. */
+    private static List<JsonNode> jsonLines(Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                out.add(json.readTree(line));
+            }
+        }
+        return out;
+    }
+
     /** NewsMTSC (JSON lines; each target's polarity 2 negative, 4 neutral, 6 positive); one item per target. */
     static List<Item> newsMtsc(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<Item> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode n = json.readTree(line);
+        for (JsonNode n : jsonLines(file)) {
             for (JsonNode t : n.get("targets")) {
                 double p = t.get("polarity").asDouble();
                 out.add(new Item(n.get("sentence_normalized").asText(), p < 3 ? -1 : p > 5 ? 1 : 0, Double.NaN));
