@@ -85,13 +85,14 @@ final class ToneData {
     /**
      * CEDR (CSV text, labels, source; labels a list such as {@code [0]} or {@code [1 4]}: 0 joy, 1 sadness,
      * 2 surprise, 3 fear, 4 anger): no emotion is neutral, joy alone positive, only sadness, fear or anger
-     * negative; surprise and mixed rows are left out.
+     * negative; surprise and mixed rows are left out. {@code source}: only the rows of one origin
+     * ({@code lenta} news, {@code lj} blogs, {@code twitter}), or all when empty.
      */
-    static List<Item> cedr(Path file) throws IOException {
+    static List<Item> cedr(Path file, String source) throws IOException {
         List<List<String>> rows = csv(Files.readString(file, StandardCharsets.UTF_8));
         List<Item> out = new ArrayList<>();
         for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() < 2) {
+            if (r.size() < 3 || !source.isEmpty() && !source.equals(r.get(2).trim())) {
                 continue;
             }
             Set<Character> codes = new java.util.HashSet<>();

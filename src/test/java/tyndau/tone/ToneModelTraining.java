@@ -58,7 +58,8 @@ class ToneModelTraining {
         }
         double cedrMass = Double.parseDouble(System.getProperty("tone.cedr.mass", "0"));
         if (cedrMass > 0) {
-            add(train, lexicon, "ru", ToneData.cedr(d.resolve("searayeah+russian-sentiment-emotion-datasets/CEDR/cedr-main-train.csv")).stream()
+            String only = System.getProperty("tone.cedr.source", "");
+            add(train, lexicon, "ru", ToneData.cedr(d.resolve("searayeah+russian-sentiment-emotion-datasets/CEDR/cedr-main-train.csv"), only).stream()
                     .filter(i -> !heldOut.contains(i.text())).toList(), cedrMass);
         }
         if (Boolean.parseBoolean(System.getProperty("tone.goemotions", "true"))) {
@@ -165,7 +166,7 @@ class ToneModelTraining {
                 d.resolve("yarfruct+open-sentiment-corpus/opensentimentcorpus-final-by-total-agreement-with-expert-validation.csv"));
         row("OpenSentimentCorpus, expert-validated (ru, journalism and opinion)", osc.size(), "F1 positive+negative",
                 f1PosNeg(osc, t -> model.score(t, "ru").score()), f1PosNeg(osc, t -> lexicon.score(t, "ru").score()), Double.NaN);
-        List<ToneData.Item> cedrTest = ToneData.cedr(d.resolve("searayeah+russian-sentiment-emotion-datasets/CEDR/cedr-main-test.csv"));
+        List<ToneData.Item> cedrTest = ToneData.cedr(d.resolve("searayeah+russian-sentiment-emotion-datasets/CEDR/cedr-main-test.csv"), "");
         row("CEDR test (ru news, blogs, tweets; emotion as tone)", cedrTest.size(), "F1 positive+negative",
                 f1PosNeg(cedrTest, t -> model.score(t, "ru").score()), f1PosNeg(cedrTest, t -> lexicon.score(t, "ru").score()), Double.NaN);
         List<ToneData.Item> tweets = ToneData.ruSentimentScheme(d.resolve("sismetanin+rusentitweet/rusentitweet_test.csv"));
