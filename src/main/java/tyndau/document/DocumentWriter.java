@@ -341,7 +341,10 @@ public class DocumentWriter {
             if (d.guid != null) {
                 storedGuids.put(d.sourceId + "\n" + d.guid, d.id);
             }
-            DocumentRow row = p.row() != null ? p.row() : analysed(p.input(), sources.get(d.sourceId).role);
+            // Read before the lock with the source's role of then: read again if its role changed since
+            // (through this instance or another), so that every index gives the row the same side.
+            var role = sources.get(d.sourceId).role;
+            DocumentRow row = p.row() != null && p.row().role().equals(role.wire()) ? p.row() : analysed(p.input(), role);
             d.tone = row.tone();
             rows.add(row.stored(d.id, d.seq, d.duplicateOf));
             outcomes[i] = WriteOutcome.accepted(d.id, d.duplicateOf);
