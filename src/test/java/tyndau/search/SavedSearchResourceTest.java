@@ -25,7 +25,7 @@ class SavedSearchResourceTest {
         String word = "caspianword" + run;
         String lines = "{\"source\":\"" + run + "\",\"role\":\"independent_media\",\"url\":\"https://example.org/" + run
                 + "/1\",\"title\":\"Caspian summit " + word + "\",\"body\":\"Leaders met on the Caspian shore.\",\"published\":\"2023-05-02T10:00:00Z\",\"lang\":\"en\"}\n"
-                + "{\"source\":\"" + run + "\",\"role\":\"government\",\"url\":\"https://example.org/" + run
+                + "{\"source\":\"" + run + "-gov\",\"role\":\"government\",\"url\":\"https://example.org/" + run
                 + "/2\",\"title\":\"Каспийский саммит " + word + "\",\"body\":\"Лидеры встретились.\",\"published\":\"2023-05-03T10:00:00Z\",\"lang\":\"ru\"}\n";
         given().header("Authorization", KEY).contentType("application/x-ndjson").body(lines.getBytes(StandardCharsets.UTF_8))
                 .post("/api/import").then().statusCode(200);

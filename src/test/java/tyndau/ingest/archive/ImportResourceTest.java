@@ -170,4 +170,20 @@ class ImportResourceTest {
         given().get("/api/sources").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(run + "-news"));
         given().get("/api/sources/no-such-source").then().statusCode(404);
     }
+
+    @Test
+    void aSourceHasOneRoleWhateverItsLaterLinesSay() {
+        // The first line creates the source; the role of the next is not used (the source is no longer new),
+        // so both documents are on the source's side, in the index as in the database it is rebuilt from.
+        String run = "r" + UUID.randomUUID().toString().substring(0, 8);
+        String word = "roleword" + run.substring(1);
+        String lines = "{\"source\":\"" + run + "\",\"role\":\"independent_media\",\"url\":\"https://example.org/" + run
+                + "/1\",\"title\":\"One " + word + "\",\"body\":\"Text.\",\"published\":\"2023-05-02T10:00:00Z\",\"lang\":\"en\"}\n"
+                + "{\"source\":\"" + run + "\",\"role\":\"government\",\"url\":\"https://example.org/" + run
+                + "/2\",\"title\":\"Two " + word + "\",\"body\":\"Text.\",\"published\":\"2023-05-03T10:00:00Z\",\"lang\":\"en\"}\n";
+        importBody(lines);
+        given().get("/api/sources/" + run).then().statusCode(200).body("role", equalTo("independent_media"));
+        given().queryParam("q", word).queryParam("side", "public").get("/api/search").then().statusCode(200).body("total", equalTo(2));
+        given().queryParam("q", word).queryParam("side", "government").get("/api/search").then().statusCode(200).body("total", equalTo(0));
+    }
 }
