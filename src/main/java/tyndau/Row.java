@@ -15,11 +15,6 @@ public abstract class Row {
         Database.current().persist(this);
     }
 
-    public void delete() {
-        EntityManager em = Database.current();
-        em.remove(em.contains(this) ? this : em.merge(this));
-    }
-
     public static EntityManager em() {
         return Database.current();
     }
