@@ -75,6 +75,31 @@ public class DocumentWriter {
         return write(prepare(batch));
     }
 
+    /** Documents stored per transaction by {@link #writeAll}: the import's batch size. */
+    static final int BATCH = 500;
+
+    /**
+     * Stores a list of any length (a whole feed, a page of article links) in transactions of
+     * {@value #BATCH}, reading the next batch while the previous one is stored, as an import does; one
+     * outcome per input, in order.
+     */
+    public List<WriteOutcome> writeAll(List<NewDocument> docs) {
+        if (docs.size() <= BATCH) {
+            return write(docs);
+        }
+        List<WriteOutcome> out = new ArrayList<>(docs.size());
+        Batch next = prepare(docs.subList(0, BATCH));
+        for (int from = 0; from < docs.size(); from += BATCH) {
+            int after = from + BATCH;
+            java.util.concurrent.CompletableFuture<Batch> reading = after < docs.size()
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> prepare(docs.subList(after, Math.min(docs.size(), after + BATCH))))
+                    : null;
+            out.addAll(write(next));
+            next = reading == null ? null : reading.join();
+        }
+        return out;
+    }
+
     /**
      * Reads each document of {@code batch} once (outside the writer's lock, on every core), so that a
      * caller can read the next batch while the previous one is stored ({@link #write(Batch)}).

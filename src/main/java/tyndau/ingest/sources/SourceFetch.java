@@ -274,7 +274,7 @@ class SourceFetch {
     }
 
     private FetchOutcome store(Source source, Instant at, Items items) {
-        List<WriteOutcome> written = writer.write(items.documents());
+        List<WriteOutcome> written = writer.writeAll(items.documents());
         int created = 0;
         int duplicates = 0;
         int rejected = items.rejected();

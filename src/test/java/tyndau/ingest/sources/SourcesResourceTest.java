@@ -107,6 +107,7 @@ class SourcesResourceTest {
             ex.getResponseHeaders().add("Retry-After", "7200");
             send(ex, 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8));
         });
+        server.createContext("/large.xml", ex -> send(ex, 200, "application/rss+xml", largeFeed(largeServed.incrementAndGet()).getBytes(StandardCharsets.UTF_8)));
         server.createContext("/robots.txt", ex -> send(ex, 200, "text/plain", "User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8)));
         server.createContext("/site/list.html", ex -> send(ex, 200, "text/html; charset=utf-8", LIST.getBytes(StandardCharsets.UTF_8)));
         server.createContext("/site/1.html", ex -> send(ex, 200, "text/html; charset=utf-8", article("Президент принял посла Китая",
@@ -214,6 +215,34 @@ class SourcesResourceTest {
         assertEquals(0, health.getInt("health.consecutiveFailures"));
         assertNotNull(health.get("health.lastSuccessAt"));
         assertNotNull(health.get("health.nextFetchAt"));
+    }
+
+    final java.util.concurrent.atomic.AtomicInteger largeServed = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** {@value #LARGE} items with GUIDs that never change; the links change with each serving (a site that moved). */
+    String largeFeed(int serving) {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Large</title>");
+        for (int i = 0; i < LARGE; i++) {
+            b.append("<item><title>Сводка ").append(i).append("</title><link>").append(base).append("/v").append(serving).append("/large/").append(i)
+                    .append("</link><guid>").append(run).append("-large-").append(i).append("</guid><pubDate>Tue, 07 Feb 2023 10:00:00 +0600</pubDate>")
+                    .append("<description>Отдельная заметка номер ").append(i).append(" о погоде, дорогах и ценах.</description></item>");
+        }
+        return b.append("</channel></rss>").toString();
+    }
+
+    static final int LARGE = 1_201;
+
+    @Test
+    void aFeedLargerThanOneBatchIsStoredWholeAndItsGuidsAreKnownAcrossBatches() {
+        String id = register("large", "rss", "/large.xml", null);
+        JsonPath first = fetchNow(id);
+        assertEquals(LARGE, first.getInt("new"), first.prettify());
+        assertEquals(LARGE, given().queryParam("source", id).get("/api/documents").then().statusCode(200).extract().jsonPath().getInt("total"));
+        // Served again with every link moved: the same GUIDs of the same source are re-sends, whichever batch stored them.
+        JsonPath again = fetchNow(id);
+        assertEquals(0, again.getInt("new"), again.prettify());
+        assertEquals(LARGE, again.getInt("duplicates"), again.prettify());
+        assertEquals(LARGE, given().queryParam("source", id).get("/api/documents").then().statusCode(200).extract().jsonPath().getInt("total"));
     }
 
     @Test
