@@ -45,10 +45,15 @@ class IngestBenchmark {
         System.out.printf("feed: %d items, %.1f MB%n", items, feed.length / 1e6);
 
         // Baseline: Rome alone, from the same bytes (warm-up once, then timed).
+        // The fastest of five passes after a warm-up: one timed pass moved by 2.5x between runs on this machine.
         romeParse(feed);
-        long t0 = System.nanoTime();
-        int romeEntries = romeParse(feed);
-        double romeSeconds = (System.nanoTime() - t0) / 1e9;
+        int romeEntries = 0;
+        double romeSeconds = Double.MAX_VALUE;
+        for (int pass = 0; pass < 5; pass++) {
+            long t0 = System.nanoTime();
+            romeEntries = romeParse(feed);
+            romeSeconds = Math.min(romeSeconds, (System.nanoTime() - t0) / 1e9);
+        }
 
         Source source = QuarkusTransaction.requiringNew().call(() -> {
             Source s = Source.fromImport(run, SourceRole.INDEPENDENT_MEDIA, "ru");
