@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -30,16 +31,53 @@ class ToneModelTraining {
         String dir = System.getProperty("tone.data");
         Assumptions.assumeTrue(dir != null, "-Dtone.data not given");
         Path d = Path.of(dir);
-        List<ToneModel.Example> train = new ArrayList<>();
         LexiconToneScorer lexicon = new LexiconToneScorer();
-        add(train, lexicon, "kk", ToneData.kazSAnDRA(d.resolve("IS2AI+KazSAnDRA/dataset/03_pc_train_rus.csv")), 20_000);
-        List<ToneData.Item> ruTrain = ToneData.ruSentNE(d.resolve("dialogue-evaluation+RuSentNE-evaluation/train_data.csv"));
-        // -Dtone.dev: a seventh of the training sentences (by the sentence's hash) is held back to choose settings on,
-        // so that no choice is made on the held-out validation file.
-        List<ToneData.Item> ruDev = DEV ? ruTrain.stream().filter(ToneModelTraining::isDev).toList() : List.of();
-        if (DEV) {
-            ruTrain = ruTrain.stream().filter(i -> !isDev(i)).toList();
+        if (FOLDS > 0) {
+            // -Dtone.folds=k: k models, each without a k-th of RuSentNE's (and RuOpinionNE's) training sentences
+            // (by the sentence's hash), F1 on what each left out: settings are chosen on this, never on validation.
+            List<ToneData.Item> ru = ToneData.ruSentNE(d.resolve("dialogue-evaluation+RuSentNE-evaluation/train_data.csv"));
+            double sum = 0;
+            for (int fold = 0; fold < FOLDS; fold++) {
+                int f = fold;
+                Predicate<ToneData.Item> held = i -> Math.floorMod(i.text().hashCode(), FOLDS) == f;
+                ModelToneScorer scorer = new ModelToneScorer(ToneModel.train(trainingSet(d, lexicon, held), SETTINGS), lexicon);
+                List<ToneData.Item> heldBack = ru.stream().filter(held).toList();
+                double f1 = f1PosNeg(heldBack, t -> scorer.score(t, "ru").score());
+                System.out.printf("choice fold %d (n=%d): F1 pos+neg %.3f%n", fold, heldBack.size(), f1);
+                sum += f1;
+            }
+            System.out.printf("choice (RuSentNE train, %d folds): mean F1 pos+neg %.4f%n", FOLDS, sum / FOLDS);
+            return;
         }
+        Predicate<ToneData.Item> held = DEV ? ToneModelTraining::isDev : i -> false;
+        List<ToneModel.Example> train = trainingSet(d, lexicon, held);
+        long t0 = System.nanoTime();
+        ToneModel model = ToneModel.train(train, SETTINGS);
+        System.out.printf("tone model: %d examples, %s, trained in %.0f s, version %s%n", train.size(), SETTINGS,
+                (System.nanoTime() - t0) / 1e9, model.digest);
+        String out = System.getProperty("tone.out");
+        if (out != null) {
+            try (OutputStream o = Files.newOutputStream(Path.of(out))) {
+                model.write(o);
+            }
+            System.out.printf("tone model written to %s (%d bytes)%n", out, Files.size(Path.of(out)));
+        }
+        ModelToneScorer scorer = new ModelToneScorer(model, lexicon);
+        if (DEV) {
+            List<ToneData.Item> ruDev = ToneData.ruSentNE(d.resolve("dialogue-evaluation+RuSentNE-evaluation/train_data.csv")).stream()
+                    .filter(held).toList();
+            System.out.printf("choice (RuSentNE train, held-back seventh, n=%d): F1 pos+neg %.3f%n", ruDev.size(),
+                    f1PosNeg(ruDev, t -> scorer.score(t, "ru").score()));
+        }
+        measure(d, scorer, lexicon);
+    }
+
+    /** Every training set, weighted (MODEL.md), without the Russian training sentences {@code held} names. */
+    static List<ToneModel.Example> trainingSet(Path d, LexiconToneScorer lexicon, Predicate<ToneData.Item> held) throws IOException {
+        List<ToneModel.Example> train = new ArrayList<>();
+        add(train, lexicon, "kk", ToneData.kazSAnDRA(d.resolve("IS2AI+KazSAnDRA/dataset/03_pc_train_rus.csv")), 20_000);
+        List<ToneData.Item> ruTrain = ToneData.ruSentNE(d.resolve("dialogue-evaluation+RuSentNE-evaluation/train_data.csv")).stream()
+                .filter(held.negate()).toList();
         if (Boolean.getBoolean("tone.ru.merge")) {
             ruTrain = polarPerSentence(ruTrain);
         }
@@ -54,7 +92,7 @@ class ToneModelTraining {
             for (String f : List.of("train.jsonl", "validation_labeled.jsonl")) {
                 opinions.addAll(ToneData.ruOpinionNE(d.resolve("dialogue-evaluation+RuOpinionNE-2024/" + f)));
             }
-            add(train, lexicon, "ru", opinions.stream().filter(i -> !heldOut.contains(i.text()) && !(DEV && isDev(i))).toList(), opinionMass);
+            add(train, lexicon, "ru", opinions.stream().filter(i -> !heldOut.contains(i.text()) && !held.test(i)).toList(), opinionMass);
         }
         double cedrMass = Double.parseDouble(System.getProperty("tone.cedr.mass", "0"));
         if (cedrMass > 0) {
@@ -84,25 +122,10 @@ class ToneModelTraining {
             vaderTrain.addAll(ToneData.vaderGroundTruth(vader.resolve(f + "_GroundTruth.txt"), 0.5));
         }
         add(train, lexicon, "en", vaderTrain, 10_000);
-        long t0 = System.nanoTime();
-        ToneModel model = ToneModel.train(train, SETTINGS);
-        System.out.printf("tone model: %d examples, %s, trained in %.0f s, version %s%n", train.size(), SETTINGS,
-                (System.nanoTime() - t0) / 1e9, model.digest);
-        String out = System.getProperty("tone.out");
-        if (out != null) {
-            try (OutputStream o = Files.newOutputStream(Path.of(out))) {
-                model.write(o);
-            }
-            System.out.printf("tone model written to %s (%d bytes)%n", out, Files.size(Path.of(out)));
-        }
-        ModelToneScorer scorer = new ModelToneScorer(model, lexicon);
-        if (DEV) {
-            System.out.printf("choice (RuSentNE train, held-back seventh, n=%d): F1 pos+neg %.3f%n", ruDev.size(),
-                    f1PosNeg(ruDev, t -> scorer.score(t, "ru").score()));
-        }
-        measure(d, scorer, lexicon);
+        return train;
     }
 
+    static final int FOLDS = Integer.getInteger("tone.folds", 0);
     static final boolean DEV = Boolean.getBoolean("tone.dev");
 
     /**
