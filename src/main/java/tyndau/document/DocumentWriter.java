@@ -75,7 +75,7 @@ public class DocumentWriter {
         return write(prepare(batch));
     }
 
-    /** Documents stored per transaction by {@link #writeAll}: the import's batch size. */
+    /** Documents stored per transaction by {@link #writeAll} (the import's default batch size). */
     static final int BATCH = 500;
 
     /**
@@ -95,7 +95,11 @@ public class DocumentWriter {
                     ? java.util.concurrent.CompletableFuture.supplyAsync(() -> prepare(docs.subList(after, Math.min(docs.size(), after + BATCH))))
                     : null;
             out.addAll(write(next));
-            next = reading == null ? null : reading.join();
+            try {
+                next = reading == null ? null : reading.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         return out;
     }

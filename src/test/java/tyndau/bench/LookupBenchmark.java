@@ -28,21 +28,11 @@ class LookupBenchmark {
             Statement s = c.createStatement();
             s.execute("CREATE TABLE document (id BIGINT PRIMARY KEY, source_id VARCHAR(64) NOT NULL, guid VARCHAR(1024))");
             s.execute("CREATE INDEX document_source_guid_idx ON document (source_id, guid)");
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO document VALUES (?, ?, ?)")) {
-                for (int i = 0; i < n; i++) {
-                    insert.setLong(1, i);
-                    insert.setString(2, "source-" + (i % 40));
-                    insert.setString(3, guid(i));
-                    insert.addBatch();
-                    if (i % 1000 == 999) {
-                        insert.executeBatch();
-                        c.commit();
-                    }
-                }
-                insert.executeBatch();
-                c.commit();
-            }
+            insert(c, "INSERT INTO document VALUES (?, ?, ?)", n, (insert, i) -> {
+                insert.setLong(1, i);
+                insert.setString(2, "source-" + (i % 40));
+                insert.setString(3, guid(i));
+            });
             System.out.printf("GUID look-up, %,d documents, 500 GUIDs a batch (half of them stored):%n", n);
             System.out.printf("  index (source_id, guid): %8.1f ms a batch%n", lookUps(c, n));
             s.execute("CREATE INDEX document_guid_idx ON document (guid, source_id)");
@@ -66,29 +56,19 @@ class LookupBenchmark {
             s.execute("CREATE TABLE document (id BIGINT PRIMARY KEY, source_id VARCHAR(64) NOT NULL, published_at TIMESTAMP(6) WITH TIME ZONE,"
                     + " fetched_at TIMESTAMP(6) WITH TIME ZONE NOT NULL, body VARCHAR(100000))");
             s.execute("CREATE INDEX document_source_newest_idx ON document (source_id, published_at DESC NULLS LAST, id DESC)");
-            c.setAutoCommit(false);
             Random r = new Random(1);
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < 2000; i++) {
                 text.append((char) ('a' + r.nextInt(26)));
             }
             java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO document VALUES (?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < n; i++) {
-                    insert.setLong(1, i);
-                    insert.setString(2, i % 2 == 0 ? "big" : "source-" + (i % 40));
-                    insert.setObject(3, now.minusMinutes(n - i));
-                    insert.setObject(4, now.minusMinutes(n - i));
-                    insert.setString(5, i + text.toString());
-                    insert.addBatch();
-                    if (i % 1000 == 999) {
-                        insert.executeBatch();
-                        c.commit();
-                    }
-                }
-                insert.executeBatch();
-                c.commit();
-            }
+            insert(c, "INSERT INTO document VALUES (?, ?, ?, ?, ?)", n, (insert, i) -> {
+                insert.setLong(1, i);
+                insert.setString(2, i % 2 == 0 ? "big" : "source-" + (i % 40));
+                insert.setObject(3, now.minusMinutes(n - i));
+                insert.setObject(4, now.minusMinutes(n - i));
+                insert.setString(5, i + text.toString());
+            });
             System.out.printf("a source's documents of the last 7 days, %,d documents, half of them the source's:%n", n);
             System.out.printf("  index (source_id, published_at, id) only: %8.1f ms%n", weekCount(c, now));
             s.execute("CREATE INDEX document_source_fetched_idx ON document (source_id, fetched_at)");
@@ -113,6 +93,28 @@ class LookupBenchmark {
             }
         }
         return best / 1e6;
+    }
+
+    /** One row's parameters. */
+    private interface RowValues {
+        void set(PreparedStatement insert, int i) throws java.sql.SQLException;
+    }
+
+    /** Inserts {@code n} rows in batches, a commit every 1,000. */
+    private static void insert(Connection c, String sql, int n, RowValues values) throws java.sql.SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+            for (int i = 0; i < n; i++) {
+                values.set(insert, i);
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                    c.commit();
+                }
+            }
+            insert.executeBatch();
+            c.commit();
+        }
     }
 
     private static String guid(long i) {
