@@ -37,16 +37,29 @@ class ToneModelTraining {
             // (by the sentence's hash), F1 on what each left out: settings are chosen on this, never on validation.
             List<ToneData.Item> ru = ToneData.ruSentNE(d.resolve("dialogue-evaluation+RuSentNE-evaluation/train_data.csv"));
             double sum = 0;
+            double[] bands = {0, 0.05, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3};
+            double[] byBand = new double[bands.length];
             for (int fold = 0; fold < FOLDS; fold++) {
                 int f = fold;
                 Predicate<ToneData.Item> held = i -> Math.floorMod(i.text().hashCode(), FOLDS) == f;
                 ModelToneScorer scorer = new ModelToneScorer(ToneModel.train(trainingSet(d, lexicon, held), SETTINGS), lexicon);
                 List<ToneData.Item> heldBack = ru.stream().filter(held).toList();
+                Map<String, Double> tones = new HashMap<>();
+                heldBack.forEach(i -> tones.computeIfAbsent(i.text(), t -> scorer.withBand(t, "ru", 0).score()));
                 double f1 = f1PosNeg(heldBack, t -> scorer.score(t, "ru").score());
                 System.out.printf("choice fold %d (n=%d): F1 pos+neg %.3f%n", fold, heldBack.size(), f1);
                 sum += f1;
+                for (int b = 0; b < bands.length; b++) {
+                    byBand[b] += f1PosNeg(heldBack, tones::get, Math.max(bands[b], 0.0005)) / FOLDS;
+                }
+                dump(heldBack, tones::get, "fold" + fold);
             }
             System.out.printf("choice (RuSentNE train, %d folds): mean F1 pos+neg %.4f%n", FOLDS, sum / FOLDS);
+            StringBuilder sweep = new StringBuilder();
+            for (int b = 0; b < bands.length; b++) {
+                sweep.append(String.format(" ±%.3f %.4f", bands[b], byBand[b]));
+            }
+            System.out.println("choice, mean F1 pos+neg by the neutral band:" + sweep);
             return;
         }
         Predicate<ToneData.Item> held = DEV ? ToneModelTraining::isDev : i -> false;
@@ -161,7 +174,7 @@ class ToneModelTraining {
         }
         for (ToneData.Item i : items) {
             double w = mass * Math.pow(items.size() / (double) perClass.get(i.label()), power) / total;
-            train.add(new ToneModel.Example(i.text(), lex ? ModelToneScorer.lexiconFeatures(lexicon.score(i.text(), language).score()) : List.of(),
+            train.add(new ToneModel.Example(i.text(), lex ? ModelToneScorer.extras(i.text(), language, lexicon.score(i.text(), language).score()) : List.of(),
                     i.label() + 1, w / 1000.0 * 40));
         }
     }
@@ -185,6 +198,19 @@ class ToneModelTraining {
                 f1PosNeg(ruUnseen, t -> model.score(t, "ru").score()), f1PosNeg(ruUnseen, t -> lexicon.score(t, "ru").score()), Double.NaN);
         row("RuSentNE validation, all rows (ru news)", ru.size(), "F1 positive+negative",
                 f1PosNeg(ru, t -> model.score(t, "ru").score()), f1PosNeg(ru, t -> lexicon.score(t, "ru").score()), Double.NaN);
+        dump(ru, t -> model.withBand(t, "ru", 0).score(), "validation");
+        dump(ru, t -> lexicon.score(t, "ru").score(), "lexicon");
+        // As POST /api/analyze reads them: the language detected, not given.
+        Map<String, Integer> detected = new java.util.TreeMap<>();
+        ru.forEach(i -> detected.merge(tyndau.ingest.Languages.decide(i.text(), null, null), 1, Integer::sum));
+        System.out.printf("RuSentNE validation, language detected %s: F1 pos+neg %.3f%n", detected,
+                f1PosNeg(ru, t -> model.score(t, tyndau.ingest.Languages.decide(t, null, null)).score()));
+        // Whatever band a reader of the tone draws its classes with (a zero tone neutral, ±0.05, ±0.1, …).
+        StringBuilder sweep = new StringBuilder();
+        for (double t : new double[] {0.0005, 0.05, 0.1, 0.15, 0.2, 0.3}) {
+            sweep.append(String.format(" ±%.2f %.3f", t, f1PosNeg(ru, x -> model.score(x, "ru").score(), t)));
+        }
+        System.out.println("RuSentNE validation, all rows, F1 pos+neg with classes drawn at:" + sweep);
         List<ToneData.Item> osc = ToneData.openSentimentCorpus(
                 d.resolve("yarfruct+open-sentiment-corpus/opensentimentcorpus-final-by-total-agreement-with-expert-validation.csv"));
         row("OpenSentimentCorpus, expert-validated (ru, journalism and opinion)", osc.size(), "F1 positive+negative",
@@ -216,6 +242,19 @@ class ToneModelTraining {
         List<ToneData.Item> mt = ToneData.newsMtsc(d.resolve("fhamborg+NewsMTSC/NewsSentiment/controller_data/datasets/NewsMTSC-dataset/devtest_mt.jsonl"));
         System.out.printf("choice (NewsMTSC devtest_mt, n=%d): F1 pos+neg model alone %.3f, model+lexicon blend %.3f%n", mt.size(),
                 f1PosNeg(mt, t -> model.model(t, "en").score()), f1PosNeg(mt, t -> model.score(t, "en").score()));
+        // The neutral band, language by language, on the same validation splits (and KazSAnDRA's own
+        // validation file, and the project's Kazakh news sentences): the band beside none.
+        double band = ModelToneScorer.NEUTRAL_BAND;
+        System.out.printf("choice, neutral band %.3f beside none: en Amazon r %.3f / %.3f, NewsMTSC devtest_mt F1 %.3f / %.3f%n", band,
+                pearson(amazon, t -> model.withBand(t, "en", band).score()), pearson(amazon, t -> model.withBand(t, "en", 0).score()),
+                f1PosNeg(mt, t -> model.withBand(t, "en", band).score()), f1PosNeg(mt, t -> model.withBand(t, "en", 0).score()));
+        List<ToneData.Item> kkValid = ToneData.kazSAnDRA(d.resolve("IS2AI+KazSAnDRA/dataset/04_pc_valid.csv"));
+        List<ToneData.Item> kkNews = new ArrayList<>();
+        ToneEvaluationTest.labelled("labelled-kk.tsv").forEach(l -> kkNews.add(new ToneData.Item(l.text(), l.label(), Double.NaN)));
+        System.out.printf("choice, neutral band %.3f beside none: kk KazSAnDRA valid (n=%d) balanced accuracy %.3f / %.3f, "
+                + "project kk news (n=%d) F1 %.3f / %.3f%n", band, kkValid.size(),
+                balancedSign(kkValid, t -> model.withBand(t, "kk", band).score()), balancedSign(kkValid, t -> model.withBand(t, "kk", 0).score()),
+                kkNews.size(), f1PosNeg(kkNews, t -> model.withBand(t, "kk", band).score()), f1PosNeg(kkNews, t -> model.withBand(t, "kk", 0).score()));
         List<String> sentences = new ArrayList<>();
         nyt.forEach(i -> sentences.add(i.text()));
         ru.forEach(i -> sentences.add(i.text()));
@@ -224,9 +263,25 @@ class ToneModelTraining {
         double lexiconRate = rate(sentences, t -> lexicon.score(t, "en").score());
         System.out.printf("throughput, one thread, %d texts (en, ru, kk): model %.0f texts/s, lexicon %.0f texts/s (ratio %.2f)%n",
                 sentences.size(), modelRate, lexiconRate, modelRate / lexiconRate);
+        // Russian read as Russian: the frames' matching on top.
+        List<String> russian = ru.stream().map(ToneData.Item::text).toList();
+        double ruModel = rate(russian, t -> model.score(t, "ru").score());
+        double ruLexicon = rate(russian, t -> lexicon.score(t, "ru").score());
+        System.out.printf("throughput, one thread, %d Russian sentences read as ru: model %.0f texts/s, lexicon %.0f texts/s (ratio %.2f)%n",
+                russian.size(), ruModel, ruLexicon, ruModel / ruLexicon);
         row("VADER NYT editorial snippets (en), model alone", nyt.size(), "Pearson r with human valence",
                 pearson(nyt, t -> model.model(t, "en").score()), pearson(nyt, t -> lexicon.score(t, "en").score()),
                 pearson(nyt, vader::compound));
+    }
+
+    /** With {@code -Dtone.dump=file}: appends each item's label and tone, for analyses beyond this class. */
+    static void dump(List<ToneData.Item> items, ToDoubleFunction<String> tone, String set) throws IOException {
+        String file = System.getProperty("tone.dump");
+        if (file != null) {
+            StringBuilder b = new StringBuilder();
+            items.forEach(i -> b.append(set).append('\t').append(i.label()).append('\t').append(tone.applyAsDouble(i.text())).append('\n'));
+            Files.writeString(Path.of(file), b, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
     }
 
     /** Texts scored per second on this thread, best of three passes after a warm-up. */
@@ -265,10 +320,15 @@ class ToneModelTraining {
 
     /** Macro-F1 over positive and negative, classes by ±{@link #THRESHOLD}. */
     static double f1PosNeg(List<ToneData.Item> items, ToDoubleFunction<String> tone) {
+        return f1PosNeg(items, tone, THRESHOLD);
+    }
+
+    /** Macro-F1 over positive and negative, classes by ±{@code band}. */
+    static double f1PosNeg(List<ToneData.Item> items, ToDoubleFunction<String> tone, double band) {
         List<int[]> gp = new ArrayList<>();
         for (ToneData.Item i : items) {
             double t = tone.applyAsDouble(i.text());
-            gp.add(new int[] {i.label(), t > THRESHOLD ? 1 : t < -THRESHOLD ? -1 : 0});
+            gp.add(new int[] {i.label(), t > band ? 1 : t < -band ? -1 : 0});
         }
         return ToneEvaluationTest.macroF1(gp, -1, 1);
     }

@@ -161,7 +161,7 @@ class ToneNetExperiment {
             int stop = end.find(start) ? end.end() : text.length();
             String s = text.substring(start, stop);
             if (!s.isBlank()) {
-                int[] f = ToneFeatures.of(s, BITS, ModelToneScorer.lexiconFeatures(lexicon.score(s, language).score()));
+                int[] f = ToneFeatures.of(s, BITS, ModelToneScorer.extras(s, language, lexicon.score(s, language).score()));
                 if (f.length > 0) {
                     double[] p = forward(f, h, a);
                     sum += p[2] - p[0];
