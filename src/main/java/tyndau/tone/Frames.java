@@ -63,31 +63,19 @@ final class Frames {
      */
     private static List<String> features(JsonNode frames) {
         List<String> out = new ArrayList<>();
-        boolean neg = false;
-        boolean pos = false;
-        for (JsonNode p : frames.path("polarity")) {
-            neg |= p.get(2).asText().equals("neg");
-            pos |= p.get(2).asText().equals("pos");
-        }
-        for (JsonNode e : frames.path("effect")) {
-            neg |= e.get(1).asText().equals("-");
-            pos |= e.get(1).asText().equals("+");
-        }
-        if (neg) {
-            out.add("frame some neg");
-        }
-        if (pos) {
-            out.add("frame some pos");
-        }
+        Set<String> coarse = new java.util.TreeSet<>();
         for (JsonNode p : frames.path("polarity")) {
             out.add("frame " + p.get(0).asText() + ">" + p.get(1).asText() + " " + p.get(2).asText());
+            coarse.add("frame some " + p.get(2).asText());
         }
         for (JsonNode e : frames.path("effect")) {
             out.add("frame effect " + e.get(0).asText() + e.get(1).asText());
+            coarse.add(e.get(1).asText().equals("-") ? "frame some neg" : "frame some pos");
         }
         for (JsonNode s : frames.path("state")) {
             out.add("frame state " + s.get(0).asText() + " " + s.get(1).asText());
         }
+        out.addAll(coarse);
         return out;
     }
 
@@ -129,7 +117,7 @@ final class Frames {
         return true;
     }
 
-    /** The lower-cased Cyrillic words of a text, "ё" read as "е" (the collection spells both). */
+    /** The lower-cased words of a text (letters, with inner hyphens), "ё" read as "е" (the collection spells both). */
     private static List<String> words(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace('ё', 'е');
         List<String> out = new ArrayList<>();
