@@ -66,6 +66,31 @@ final class ToneData {
         return out;
     }
 
+    /** A labelled span of a sentence: the span as an item, and the sentence it was taken from. */
+    record Span(String sentence, Item item) {
+    }
+
+    /**
+     * RuOpinionNE-2024's polar expressions: the words an annotator marked as carrying each opinion ("уволил",
+     * "громкий скандал", "в защиту"), with the opinion's polarity (POS positive, NEG negative); the parts of
+     * a discontinuous expression joined by a space.
+     */
+    static List<Span> ruOpinionExpressions(Path file) throws IOException {
+        List<Span> out = new ArrayList<>();
+        for (JsonNode n : jsonLines(file)) {
+            for (JsonNode o : n.get("opinions")) {
+                List<String> parts = new ArrayList<>();
+                o.path("Polar_expression").path(0).forEach(p -> parts.add(p.asText().trim()));
+                String polarity = o.path("Polarity").asText();
+                String expression = String.join(" ", parts).trim();
+                if (!expression.isEmpty() && (polarity.equals("POS") || polarity.equals("NEG"))) {
+                    out.add(new Span(n.get("text").asText(), new Item(expression, polarity.equals("POS") ? 1 : -1, Double.NaN)));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * RuOpinionNE-2024 (JSON lines: text, opinions each with a POS or NEG polarity): a sentence with no
      * opinion is neutral, with opinions of one polarity that polarity; mixed sentences are left out.

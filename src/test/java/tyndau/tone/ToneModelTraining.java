@@ -100,12 +100,22 @@ class ToneModelTraining {
         Set<String> heldOut = new HashSet<>();
         ToneData.ruSentNE(d.resolve("dialogue-evaluation+RuSentNE-evaluation/validation_data_labeled.csv")).forEach(i -> heldOut.add(i.text()));
         double opinionMass = Double.parseDouble(System.getProperty("tone.ruopinion.mass", "10000"));
+        double expressionMass = Double.parseDouble(System.getProperty("tone.expressions.mass", "5000"));
+        List<ToneData.Item> opinions = new ArrayList<>();
+        List<ToneData.Item> expressions = new ArrayList<>();
+        for (String f : List.of("train.jsonl", "validation_labeled.jsonl")) {
+            Path file = d.resolve("dialogue-evaluation+RuOpinionNE-2024/" + f);
+            opinions.addAll(ToneData.ruOpinionNE(file));
+            // Each polar expression alone, labelled with its opinion's polarity, when its sentence may be trained on.
+            ToneData.ruOpinionExpressions(file).stream()
+                    .filter(s -> !heldOut.contains(s.sentence()) && !held.test(new ToneData.Item(s.sentence(), 0, Double.NaN)))
+                    .forEach(s -> expressions.add(s.item()));
+        }
         if (opinionMass > 0) {
-            List<ToneData.Item> opinions = new ArrayList<>();
-            for (String f : List.of("train.jsonl", "validation_labeled.jsonl")) {
-                opinions.addAll(ToneData.ruOpinionNE(d.resolve("dialogue-evaluation+RuOpinionNE-2024/" + f)));
-            }
             add(train, lexicon, "ru", opinions.stream().filter(i -> !heldOut.contains(i.text()) && !held.test(i)).toList(), opinionMass);
+        }
+        if (expressionMass > 0) {
+            add(train, lexicon, "ru", expressions, expressionMass);
         }
         double cedrMass = Double.parseDouble(System.getProperty("tone.cedr.mass", "0"));
         if (cedrMass > 0) {
@@ -180,24 +190,34 @@ class ToneModelTraining {
     }
 
     static void measure(Path d, ModelToneScorer model, LexiconToneScorer lexicon) throws IOException {
-        System.out.println("| set | n | measure | model | lexicon | VADER |");
+        VaderBaseline vader = new VaderBaseline(Path.of("..", "shared", "data", "sentiment", "vader", "vader_lexicon.txt"));
+        System.out.println("| held-out set | n | scorer | accuracy | macro-F1 | F1 pos+neg | balanced accuracy | Pearson r |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         List<ToneData.Item> kk = ToneData.kazSAnDRA(d.resolve("IS2AI+KazSAnDRA/dataset/05_pc_test.csv"));
-        row("KazSAnDRA polarity test (kk reviews)", kk.size(), "balanced accuracy (0 = wrong)",
-                balancedSign(kk, t -> model.score(t, "kk").score()), balancedSign(kk, t -> lexicon.score(t, "kk").score()), Double.NaN);
-        List<ToneData.Item> kk2 = ToneData.csvPairs(d.resolve("zhengissov+kazakh-sentiment/kazakh_revs.csv"));
-        row("zhengissov kazakh_revs (kk reviews)", kk2.size(), "balanced accuracy (0 = wrong)",
-                balancedSign(kk2, t -> model.score(t, "kk").score()), balancedSign(kk2, t -> lexicon.score(t, "kk").score()), Double.NaN);
+        rows("KazSAnDRA polarity test (kk reviews and comments, informal)", kk, scorers(model, lexicon, null, "kk"));
+        rows("zhengissov kazakh_revs (kk reviews)", ToneData.csvPairs(d.resolve("zhengissov+kazakh-sentiment/kazakh_revs.csv")),
+                scorers(model, lexicon, null, "kk"));
 
         Path rusentne = d.resolve("dialogue-evaluation+RuSentNE-evaluation");
-        List<ToneData.Item> ruTrain = ToneData.ruSentNE(rusentne.resolve("train_data.csv"));
         Set<String> seen = new HashSet<>();
-        ruTrain.forEach(i -> seen.add(i.text()));
+        ToneData.ruSentNE(rusentne.resolve("train_data.csv")).forEach(i -> seen.add(i.text()));
         List<ToneData.Item> ru = ToneData.ruSentNE(rusentne.resolve("validation_data_labeled.csv"));
-        List<ToneData.Item> ruUnseen = ru.stream().filter(i -> !seen.contains(i.text())).toList();
-        row("RuSentNE validation, sentences not in train (ru news)", ruUnseen.size(), "F1 positive+negative",
-                f1PosNeg(ruUnseen, t -> model.score(t, "ru").score()), f1PosNeg(ruUnseen, t -> lexicon.score(t, "ru").score()), Double.NaN);
-        row("RuSentNE validation, all rows (ru news)", ru.size(), "F1 positive+negative",
-                f1PosNeg(ru, t -> model.score(t, "ru").score()), f1PosNeg(ru, t -> lexicon.score(t, "ru").score()), Double.NaN);
+        rows("RuSentNE validation (ru news, tone towards an entity)", ru, scorers(model, lexicon, null, "ru"));
+        rows("the same, only sentences not in its training set", ru.stream().filter(i -> !seen.contains(i.text())).toList(),
+                scorers(model, lexicon, null, "ru"));
+        rows("OpenSentimentCorpus, expert-validated (ru journalism and opinion)", ToneData.openSentimentCorpus(
+                d.resolve("yarfruct+open-sentiment-corpus/opensentimentcorpus-final-by-total-agreement-with-expert-validation.csv")),
+                scorers(model, lexicon, null, "ru"));
+        rows("CEDR test (ru news, blogs, tweets; emotions read as tone)",
+                ToneData.cedr(d.resolve("searayeah+russian-sentiment-emotion-datasets/CEDR/cedr-main-test.csv"), ""), scorers(model, lexicon, null, "ru"));
+        rows("RuSentiTweet test (ru tweets)", ToneData.ruSentimentScheme(d.resolve("sismetanin+rusentitweet/rusentitweet_test.csv")),
+                scorers(model, lexicon, null, "ru"));
+        List<ToneData.Item> nyt = ToneData.vaderGroundTruth(
+                d.resolve("cjhutto+vaderSentiment/additional_resources/hutto_ICWSM_2014/nytEditorialSnippets_GroundTruth.txt"), 0.5);
+        rows("VADER NYT editorial snippets (en, human valence; classes beyond ±0.5)", nyt, scorers(model, lexicon, vader, "en"));
+        List<ToneData.Item> mtsc = ToneData.newsMtsc(d.resolve("fhamborg+NewsMTSC/NewsSentiment/controller_data/datasets/NewsMTSC-dataset/devtest_rw.jsonl"));
+        rows("NewsMTSC devtest_rw (en news, tone towards a person)", mtsc, scorers(model, lexicon, vader, "en"));
+
         dump(ru, t -> model.withBand(t, "ru", 0).score(), "validation");
         dump(ru, t -> lexicon.score(t, "ru").score(), "lexicon");
         // As POST /api/analyze reads them: the language detected, not given.
@@ -211,27 +231,6 @@ class ToneModelTraining {
             sweep.append(String.format(" ±%.2f %.3f", t, f1PosNeg(ru, x -> model.score(x, "ru").score(), t)));
         }
         System.out.println("RuSentNE validation, all rows, F1 pos+neg with classes drawn at:" + sweep);
-        List<ToneData.Item> osc = ToneData.openSentimentCorpus(
-                d.resolve("yarfruct+open-sentiment-corpus/opensentimentcorpus-final-by-total-agreement-with-expert-validation.csv"));
-        row("OpenSentimentCorpus, expert-validated (ru, journalism and opinion)", osc.size(), "F1 positive+negative",
-                f1PosNeg(osc, t -> model.score(t, "ru").score()), f1PosNeg(osc, t -> lexicon.score(t, "ru").score()), Double.NaN);
-        List<ToneData.Item> cedrTest = ToneData.cedr(d.resolve("searayeah+russian-sentiment-emotion-datasets/CEDR/cedr-main-test.csv"), "");
-        row("CEDR test (ru news, blogs, tweets; emotion as tone)", cedrTest.size(), "F1 positive+negative",
-                f1PosNeg(cedrTest, t -> model.score(t, "ru").score()), f1PosNeg(cedrTest, t -> lexicon.score(t, "ru").score()), Double.NaN);
-        List<ToneData.Item> tweets = ToneData.ruSentimentScheme(d.resolve("sismetanin+rusentitweet/rusentitweet_test.csv"));
-        row("RuSentiTweet test (ru tweets)", tweets.size(), "F1 positive+negative",
-                f1PosNeg(tweets, t -> model.score(t, "ru").score()), f1PosNeg(tweets, t -> lexicon.score(t, "ru").score()), Double.NaN);
-
-        VaderBaseline vader = new VaderBaseline(Path.of("..", "shared", "data", "sentiment", "vader", "vader_lexicon.txt"));
-        List<ToneData.Item> nyt = ToneData.vaderGroundTruth(
-                d.resolve("cjhutto+vaderSentiment/additional_resources/hutto_ICWSM_2014/nytEditorialSnippets_GroundTruth.txt"), 0.5);
-        row("VADER NYT editorial snippets (en)", nyt.size(), "Pearson r with human valence",
-                pearson(nyt, t -> model.score(t, "en").score()), pearson(nyt, t -> lexicon.score(t, "en").score()),
-                pearson(nyt, vader::compound));
-        List<ToneData.Item> mtsc = ToneData.newsMtsc(d.resolve("fhamborg+NewsMTSC/NewsSentiment/controller_data/datasets/NewsMTSC-dataset/devtest_rw.jsonl"));
-        row("NewsMTSC devtest_rw (en news)", mtsc.size(), "F1 positive+negative",
-                f1PosNeg(mtsc, t -> model.score(t, "en").score()), f1PosNeg(mtsc, t -> lexicon.score(t, "en").score()),
-                f1PosNeg(mtsc, vader::compound));
         // The English blend (model and lexicon) was chosen on splits used for nothing else: VADER's Amazon
         // snippets (valence, r) and NewsMTSC devtest_mt (classes, F1).
         List<ToneData.Item> amazon = ToneData.vaderGroundTruth(
@@ -269,9 +268,50 @@ class ToneModelTraining {
         double ruLexicon = rate(russian, t -> lexicon.score(t, "ru").score());
         System.out.printf("throughput, one thread, %d Russian sentences read as ru: model %.0f texts/s, lexicon %.0f texts/s (ratio %.2f)%n",
                 russian.size(), ruModel, ruLexicon, ruModel / ruLexicon);
-        row("VADER NYT editorial snippets (en), model alone", nyt.size(), "Pearson r with human valence",
-                pearson(nyt, t -> model.model(t, "en").score()), pearson(nyt, t -> lexicon.score(t, "en").score()),
-                pearson(nyt, vader::compound));
+        System.out.printf("VADER NYT editorial snippets (en), the model alone without the lexicon's blend: r %.3f%n",
+                pearson(nyt, t -> model.model(t, "en").score()));
+    }
+
+    /** The scorers a set is measured with, by name: the model, the lexicon, and VADER when given (English). */
+    static Map<String, ToDoubleFunction<String>> scorers(ModelToneScorer model, LexiconToneScorer lexicon, VaderBaseline vader, String language) {
+        Map<String, ToDoubleFunction<String>> out = new java.util.LinkedHashMap<>();
+        out.put("model", t -> model.score(t, language).score());
+        out.put("lexicon", t -> lexicon.score(t, language).score());
+        if (vader != null) {
+            out.put("VADER", vader::compound);
+        }
+        return out;
+    }
+
+    /**
+     * One table row per scorer: accuracy, macro-F1 over the set's classes, F1 over positive and negative,
+     * balanced accuracy (the mean recall of the set's classes) and, for valence sets, Pearson r. Classes:
+     * tone > 0.1 positive, < −0.1 negative, else neutral; in a set without neutral labels (KazSAnDRA's
+     * polarity files) a tone's sign, and a zero tone is wrong.
+     */
+    static void rows(String set, List<ToneData.Item> items, Map<String, ToDoubleFunction<String>> scorers) {
+        boolean polarOnly = items.stream().noneMatch(i -> i.label() == 0);
+        boolean valence = items.stream().anyMatch(i -> !Double.isNaN(i.valence()));
+        int[] classes = polarOnly ? new int[] {-1, 1} : new int[] {-1, 0, 1};
+        double band = polarOnly ? 0 : THRESHOLD;
+        scorers.forEach((name, scorer) -> {
+            List<int[]> gp = new ArrayList<>();
+            double[] x = new double[items.size()];
+            double[] y = new double[items.size()];
+            for (int k = 0; k < items.size(); k++) {
+                double t = scorer.applyAsDouble(items.get(k).text());
+                x[k] = t;
+                y[k] = items.get(k).valence();
+                gp.add(new int[] {items.get(k).label(), t > band ? 1 : t < -band ? -1 : 0});
+            }
+            double recall = 0;
+            for (int c : classes) {
+                recall += gp.stream().filter(g -> g[0] == c && g[1] == c).count() / (double) gp.stream().filter(g -> g[0] == c).count();
+            }
+            System.out.printf("| %s | %,d | %s | %.3f | %.3f | %.3f | %.3f | %s |%n", set, items.size(), name, ToneEvaluationTest.accuracy(gp),
+                    ToneEvaluationTest.macroF1(gp, classes), ToneEvaluationTest.macroF1(gp, -1, 1), recall / classes.length,
+                    valence ? String.format("%.3f", new org.apache.commons.math3.stat.correlation.PearsonsCorrelation().correlation(x, y)) : "—");
+        });
     }
 
     /** With {@code -Dtone.dump=file}: appends each item's label and tone, for analyses beyond this class. */
@@ -297,11 +337,6 @@ class ToneModelTraining {
             best = pass == 0 ? best : Math.max(best, r);
         }
         return sink == Double.MIN_VALUE ? 0 : best;
-    }
-
-    static void row(String set, int n, String measure, double model, double lexicon, double vader) {
-        System.out.printf("| %s | %,d | %s | %.3f | %.3f | %s |%n", set, n, measure, model, lexicon,
-                Double.isNaN(vader) ? "—" : String.format("%.3f", vader));
     }
 
     /** Mean recall of positive and negative, by the sign of the tone; a zero tone is wrong for both. */
