@@ -101,18 +101,18 @@ class ToneModelTraining {
         ToneData.ruSentNE(d.resolve("dialogue-evaluation+RuSentNE-evaluation/validation_data_labeled.csv")).forEach(i -> heldOut.add(i.text()));
         double opinionMass = Double.parseDouble(System.getProperty("tone.ruopinion.mass", "10000"));
         double expressionMass = Double.parseDouble(System.getProperty("tone.expressions.mass", "5000"));
+        // A RuOpinionNE sentence (and its polar expressions) may be trained on unless validation or a fold holds it.
+        Predicate<String> usable = sentence -> !heldOut.contains(sentence) && !held.test(new ToneData.Item(sentence, 0, Double.NaN));
         List<ToneData.Item> opinions = new ArrayList<>();
         List<ToneData.Item> expressions = new ArrayList<>();
         for (String f : List.of("train.jsonl", "validation_labeled.jsonl")) {
             Path file = d.resolve("dialogue-evaluation+RuOpinionNE-2024/" + f);
-            opinions.addAll(ToneData.ruOpinionNE(file));
-            // Each polar expression alone, labelled with its opinion's polarity, when its sentence may be trained on.
-            ToneData.ruOpinionExpressions(file).stream()
-                    .filter(s -> !heldOut.contains(s.sentence()) && !held.test(new ToneData.Item(s.sentence(), 0, Double.NaN)))
-                    .forEach(s -> expressions.add(s.item()));
+            ToneData.ruOpinionNE(file).stream().filter(i -> usable.test(i.text())).forEach(opinions::add);
+            // Each polar expression alone, labelled with its opinion's polarity.
+            ToneData.ruOpinionExpressions(file).stream().filter(s -> usable.test(s.sentence())).forEach(s -> expressions.add(s.item()));
         }
         if (opinionMass > 0) {
-            add(train, lexicon, "ru", opinions.stream().filter(i -> !heldOut.contains(i.text()) && !held.test(i)).toList(), opinionMass);
+            add(train, lexicon, "ru", opinions, opinionMass);
         }
         if (expressionMass > 0) {
             add(train, lexicon, "ru", expressions, expressionMass);
