@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 public class LexiconToneScorer implements ToneScorer, ToneExplainer {
     static final int WINDOW = 3;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}'’-]*");
-    static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"»”)]*\\s+|\\n\\s*\\n|\\n");
 
     /** Words looked up per language before a language's memo is emptied (bounded memory, Zipf keeps it useful). */
     static final int MEMO_WORDS = 200_000;
@@ -36,7 +35,7 @@ public class LexiconToneScorer implements ToneScorer, ToneExplainer {
 
     @Override
     public String version() {
-        return "lexicon-" + lexicon.digest;
+        return "lexicon-" + lexicon.digest + "-" + Sentences.VERSION;
     }
 
     @Override
@@ -48,9 +47,9 @@ public class LexiconToneScorer implements ToneScorer, ToneExplainer {
         UnaryOperator<String> stem = Stems.of(lang);
         List<SentenceTone> sentences = new ArrayList<>();
         int start = 0;
-        Matcher end = SENTENCE_END.matcher(text);
+        Matcher end = Sentences.matcher(text);
         while (start < text.length()) {
-            int stop = end.find(start) ? end.end() : text.length();
+            int stop = Sentences.end(end, text, start);
             String s = text.substring(start, stop);
             if (!s.isBlank()) {
                 sentences.add(new SentenceTone(start, stop, sentence(s, lang, stem, null)));

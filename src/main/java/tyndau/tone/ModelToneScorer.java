@@ -80,9 +80,9 @@ public class ModelToneScorer implements ToneScorer {
         double sum = 0;
         int n = 0;
         int start = 0;
-        Matcher end = LexiconToneScorer.SENTENCE_END.matcher(text);
+        Matcher end = Sentences.matcher(text);
         while (start < text.length()) {
-            int stop = end.find(start) ? end.end() : text.length();
+            int stop = Sentences.end(end, text, start);
             String s = text.substring(start, stop);
             if (!s.isBlank()) {
                 double lex = lexicon.score(s, language).score();

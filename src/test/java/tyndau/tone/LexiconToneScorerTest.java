@@ -3,6 +3,7 @@ package tyndau.tone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +56,21 @@ class LexiconToneScorerTest {
         assertTrue(t.sentences().get(1).score() > 0);
         assertTrue(text.substring(t.sentences().get(1).start(), t.sentences().get(1).end()).startsWith("Volunteers"));
         assertTrue(t.score() >= -1 && t.score() <= 1);
+    }
+
+    @Test
+    void initialsAndAbbreviationsDoNotEndASentence() {
+        assertEquals(List.of("Президент Н. А. Назарбаев поздравил казахстанцев с праздником. ", "Затем он уехал в г. Астана."),
+                sentences("Президент Н. А. Назарбаев поздравил казахстанцев с праздником. Затем он уехал в г. Астана.", "ru"));
+        assertEquals(List.of("В залив вылилось 60 тыс. баррелей нефти, ущерб оценили в 4 млрд. долларов! ", "Виновных ищут."),
+                sentences("В залив вылилось 60 тыс. баррелей нефти, ущерб оценили в 4 млрд. долларов! Виновных ищут.", "ru"));
+        assertEquals(List.of("Prof. J. Smith praised the deal. ", "«Браво!» ", "Then he left…\n", "A new line"),
+                sentences("Prof. J. Smith praised the deal. «Браво!» Then he left…\nA new line", "en"));
+        assertEquals(List.of("Виноват не я. ", "Кризис начался в 2008г. ", "Потом пришёл рост."),
+                sentences("Виноват не я. Кризис начался в 2008г. Потом пришёл рост.", "ru"));
+    }
+
+    static List<String> sentences(String text, String lang) {
+        return scorer.score(text, lang).sentences().stream().map(t -> text.substring(t.start(), t.end())).toList();
     }
 }

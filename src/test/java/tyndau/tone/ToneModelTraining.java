@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class ToneModelTraining {
     static final ToneModel.Settings SETTINGS = new ToneModel.Settings(
             Integer.getInteger("tone.bits", 18), Integer.getInteger("tone.epochs", 4),
-            Double.parseDouble(System.getProperty("tone.rate", "0.1")), Double.parseDouble(System.getProperty("tone.l2", "1e-6")), 20261204L);
+            Double.parseDouble(System.getProperty("tone.rate", "0.1")), Double.parseDouble(System.getProperty("tone.l2", "1e-6")),
+            Long.getLong("tone.seed", 20261204L));
     static final double THRESHOLD = 0.1;
 
     @Test
@@ -223,12 +224,12 @@ class ToneModelTraining {
         // As POST /api/analyze reads them: the language detected, not given.
         Map<String, Integer> detected = new java.util.TreeMap<>();
         ru.forEach(i -> detected.merge(tyndau.ingest.Languages.decide(i.text(), null, null), 1, Integer::sum));
-        System.out.printf("RuSentNE validation, language detected %s: F1 pos+neg %.3f%n", detected,
+        System.out.printf("RuSentNE validation, language detected %s: F1 pos+neg %.4f%n", detected,
                 f1PosNeg(ru, t -> model.score(t, tyndau.ingest.Languages.decide(t, null, null)).score()));
         // Whatever band a reader of the tone draws its classes with (a zero tone neutral, ±0.05, ±0.1, …).
         StringBuilder sweep = new StringBuilder();
         for (double t : new double[] {0.0005, 0.05, 0.1, 0.15, 0.2, 0.3}) {
-            sweep.append(String.format(" ±%.2f %.3f", t, f1PosNeg(ru, x -> model.score(x, "ru").score(), t)));
+            sweep.append(String.format(" ±%.2f %.4f", t, f1PosNeg(ru, x -> model.score(x, "ru").score(), t)));
         }
         System.out.println("RuSentNE validation, all rows, F1 pos+neg with classes drawn at:" + sweep);
         // The English blend (model and lexicon) was chosen on splits used for nothing else: VADER's Amazon
@@ -319,7 +320,8 @@ class ToneModelTraining {
         String file = System.getProperty("tone.dump");
         if (file != null) {
             StringBuilder b = new StringBuilder();
-            items.forEach(i -> b.append(set).append('\t').append(i.label()).append('\t').append(tone.applyAsDouble(i.text())).append('\n'));
+            items.forEach(i -> b.append(set).append('\t').append(i.label()).append('\t').append(tone.applyAsDouble(i.text()))
+                    .append('\t').append(i.text().replaceAll("\\s+", " ")).append('\n'));
             Files.writeString(Path.of(file), b, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
     }

@@ -154,11 +154,11 @@ class ToneNetExperiment {
         double sum = 0;
         int n = 0;
         int start = 0;
-        java.util.regex.Matcher end = LexiconToneScorer.SENTENCE_END.matcher(text);
+        java.util.regex.Matcher end = Sentences.matcher(text);
         double[] h = new double[D];
         double[] a = new double[H];
         while (start < text.length()) {
-            int stop = end.find(start) ? end.end() : text.length();
+            int stop = Sentences.end(end, text, start);
             String s = text.substring(start, stop);
             if (!s.isBlank()) {
                 int[] f = ToneFeatures.of(s, BITS, ModelToneScorer.extras(s, language, lexicon.score(s, language).score()));
