@@ -33,6 +33,8 @@ public final class LanguageGuess {
     // Russian and Kazakh write these; Ukrainian never does.
     private static final String NOT_UKRAINIAN = "ыэёъЫЭЁЪ";
     private static final String UKRAINIAN_OR_KAZAKH_I = "іІ";
+    // Kazakh in Latin letters (the 2018 alphabet's acutes, the 2021 one's ä ñ ū): neither Turkish nor English writes them.
+    private static final String KAZAKH_LATIN_ONLY = "äñūǵńýúóáÄÑŪǴŃÝÚÓÁ";
 
     private static final CompletableFuture<LanguageDetector> MODELS = new CompletableFuture<>();
     private static final CompletionStage<Void> SETTLED = MODELS.handle((detector, failure) -> null);
@@ -97,6 +99,10 @@ public final class LanguageGuess {
         if (!letters.enough()) {
             return Optional.empty();
         }
+        if (letters.latinKazakh()) {
+            // Lingua's Kazakh is Cyrillic only: it would answer Turkish or English.
+            return Optional.of("kk");
+        }
         if (letters.plainlyRussian()) {
             // What Lingua would answer anyway once the letters rule out kk and uk: it was 85 % of a feed's normalising.
             return Optional.of("ru");
@@ -147,7 +153,7 @@ public final class LanguageGuess {
 
     /** Letters by script, and those that only one of the candidate languages writes. */
     private record Letters(int chars, int cyrillic, int latin, int other, int kazakh, int ukrainian, int ukrainianI,
-            int notUkrainian, int turkish) {
+            int notUkrainian, int turkish, int kazakhLatin, int qNotU) {
 
         static Letters count(String text) {
             int cyrillic = 0;
@@ -158,6 +164,8 @@ public final class LanguageGuess {
             int ukrainianI = 0;
             int notUkrainian = 0;
             int turkish = 0;
+            int kazakhLatin = 0;
+            int qNotU = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (!Character.isLetter(c)) {
@@ -173,12 +181,15 @@ public final class LanguageGuess {
                 } else if (script == Character.UnicodeScript.LATIN) {
                     latin++;
                     turkish += TURKISH_ONLY.indexOf(c) >= 0 ? 1 : 0;
+                    kazakhLatin += KAZAKH_LATIN_ONLY.indexOf(c) >= 0 ? 1 : 0;
+                    boolean u = i + 1 < text.length() && (text.charAt(i + 1) == 'u' || text.charAt(i + 1) == 'U');
+                    qNotU += (c == 'q' || c == 'Q') && !u ? 1 : 0;
                 } else {
                     other++;
                 }
             }
             return new Letters(text.length(), cyrillic, latin, other, kazakh, ukrainian, ukrainianI, notUkrainian,
-                    turkish);
+                    turkish, kazakhLatin, qNotU);
         }
 
         /** Enough Cyrillic or Latin letters to judge, and more of them than of any other script. */
@@ -197,13 +208,31 @@ public final class LanguageGuess {
          */
         boolean allow(String code) {
             if (chars < SENTENCE_CHARS) {
-                return true;
+                // Too short to ask for a language's letters, but a letter one language never writes rules it
+                // out at any length: "Жаман екен, қызық емес" is not Ukrainian.
+                return switch (code) {
+                    case "uk" -> kazakh == 0 && notUkrainian == 0;
+                    case "kk" -> ukrainian == 0;
+                    case "ru" -> ukrainian == 0 && ukrainianI == 0;
+                    default -> true;
+                };
             }
             return switch (code) {
                 case "kk" -> kazakh > 0 || ukrainianI > 0;
                 case "uk" -> ukrainian > 0 || ukrainianI > 0 && kazakh == 0;
                 default -> true;
             };
+        }
+
+        /**
+         * Kazakh in Latin letters, as people write reviews and comments ("Óte jaman. Jarnama kóp.", "Mäselen men
+         * öz qalamnan jūmys tapqym keledı"): mostly Latin, with at least two of the letters only Latin Kazakh
+         * writes (ä ñ ū and the acutes, or q before anything but u: Turkish has no q, English puts u after it)
+         * beside ı, ğ or ş (which Spanish names in English text lack), and such letters at least one in forty.
+         */
+        boolean latinKazakh() {
+            int signs = kazakhLatin + qNotU;
+            return latin > cyrillic && signs >= 2 && turkish > 0 && signs * 40 >= latin;
         }
 
         /**

@@ -72,6 +72,28 @@ class LanguageGuessTest {
     }
 
     @Test
+    void kazakhAsPeopleWriteItInCommentsAndInLatinLetters() {
+        for (String[] c : new String[][] {
+            // Kazakh reviews from KazSAnDRA's test file (CC BY 4.0): short, and in the Latin alphabets of 2018 and 2021.
+            {"kk", "Óte jaman. Jarnama kóp. Internetsiz oınalmaıdy."},
+            {"kk", "Keremet pernetaqta maǵan ásirese latyn álipbıi qatty unad"},
+            {"kk", "Sapasy ūnady.Jetkızu qyzmetı jyldam eken. Rahmet dükenge!"},
+            {"kk", "Qoldanba ğajap! Qoldanuğa keñes beremın."},
+            // Too short for the letter rules of a sentence, but қ, ы and і rule out Ukrainian, and і Russian.
+            {"kk", "Жаман, қызық емес"},
+            // Latin text without Kazakh's own letters stays what it was.
+            {"tr", "Dışişleri Bakanı Astana'da"},
+            {"tr", "Astana'da düzenlenen zirvede Tokayev ve Erdoğan bir araya geldi"},
+            {"en", "Peña Nieto and Núñez met the Iraqi delegation in Acapulco"},
+        }) {
+            assertEquals(c[0], lang(c[1]), c[1]);
+            if (c[0].equals("kk")) {
+                assertEquals(c[0], letters(c[1]), "by letters: " + c[1]);
+            }
+        }
+    }
+
+    @Test
     void ukrainianWithBothShchAndIIsNotTakenForKazakh() {
         // Lingua 1.2.2 alone answers kk for each of these.
         assertEquals("uk", lang("Науковці попереджають, що забруднення повітря взимку перевищує допустимі норми."));
