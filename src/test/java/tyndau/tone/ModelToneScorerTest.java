@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,20 @@ class ModelToneScorerTest {
         assertTrue(tone("Осы приложениеге көп рахмет, очень удобно", "kk") > 0.1);
         assertTrue(tone("Ужас, приложение мүлдем ашылмайды, бәрі тормозит", "kk") < -0.1);
         assertTrue(tone("keremet qosymsha, rahmet", "kk") > 0.1);
+    }
+
+    @Test
+    void aTextTooShortForALanguageIsReadWithoutTheRussianNeutralBand() {
+        // A few letters with no language are a reaction, not a news sentence: the band chosen on Russian news does not apply.
+        boolean inBand = false;
+        for (String t : List.of("Қалыпты", "Норм", "Так себе", "Керемет!")) {
+            assertEquals(null, tyndau.ingest.Languages.decide(t, null, null), t);
+            double raw = scorer.withBand(t, null, 0).score();
+            assertEquals(raw, tone(t, null), t);
+            inBand |= raw != 0 && Math.abs(raw) < ModelToneScorer.NEUTRAL_BAND;
+        }
+        assertTrue(inBand, "none of the texts would have been zeroed by the band: the test could not fail");
+        assertEquals(0.0, scorer.score("Норм", "ru").score(), "in Russian the band holds");
     }
 
     @Test
