@@ -7,18 +7,25 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The analyser of each language the index stems, and the text field each language is indexed in.
- * A document's text goes to the field of its language (stemmed) and to {@link IndexSchema#TEXT_ANY}
- * (lower-cased words only), so a query term matches inflected forms in its language and exact
- * forms in any document, e.g. a Russian quotation inside a Kazakh article.
+ * A document's text goes to the field of its language (Russian to dictionary lemmas, Kazakh, English
+ * and Turkish stemmed) and to {@link IndexSchema#TEXT_ANY} (lower-cased words only), so a query term
+ * matches every form in its language and exact forms in any document, e.g. a Russian quotation
+ * inside a Kazakh article; {@code =word} asks for that exact form alone (QueryLanguage).
  */
 public final class Analyzers {
+    /**
+     * Changes whenever an analyser's output changes (terms-3: Russian by dictionary lemma, issue 26).
+     * It is part of the analysis version the index is committed with, so an index built with other
+     * terms is rebuilt from the database on start, with progress (Reindexer).
+     */
+    public static final String VERSION = "terms-3";
+
     /** Languages with a stemming analyser, in the order their fields are queried. */
     public static final List<String> STEMMED = List.of("kk", "ru", "en", "tr");
 
@@ -26,7 +33,7 @@ public final class Analyzers {
 
     static {
         BY_LANGUAGE.put("kk", new KazakhAnalyzer());
-        BY_LANGUAGE.put("ru", new RussianAnalyzer());
+        BY_LANGUAGE.put("ru", new RussianLemmaAnalyzer());
         BY_LANGUAGE.put("en", new EnglishAnalyzer());
         BY_LANGUAGE.put("tr", new TurkishAnalyzer());
     }

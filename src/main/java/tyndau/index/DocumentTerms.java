@@ -105,9 +105,21 @@ public final class DocumentTerms {
         return false;
     }
 
-    /** True when the terms occur at the given relative positions, the first starting in [from, to). */
-    public boolean phrase(String field, String[] terms, int[] positions, int from, int to) {
-        int[] first = occurrences(field, terms[0]);
+    /**
+     * True when, at each of the given relative positions, one of its terms occurs (one term per position
+     * for a plain phrase, several where a word has several lemmas), the first starting in [from, to).
+     */
+    public boolean phrase(String field, String[][] terms, int[] positions, int from, int to) {
+        for (String first : terms[0]) {
+            if (phraseFrom(field, first, terms, positions, from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean phraseFrom(String field, String firstTerm, String[][] terms, int[] positions, int from, int to) {
+        int[] first = occurrences(field, firstTerm);
         outer:
         for (int i = 0; i < first.length; i += 2) {
             int off = first[i + 1];
@@ -116,7 +128,14 @@ public final class DocumentTerms {
             }
             int base = first[i] - positions[0];
             for (int k = 1; k < terms.length; k++) {
-                if (!at(occurrences(field, terms[k]), base + positions[k])) {
+                boolean any = false;
+                for (String t : terms[k]) {
+                    if (at(occurrences(field, t), base + positions[k])) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
                     continue outer;
                 }
             }

@@ -373,6 +373,19 @@ public final class KazakhStemmer {
         return false;
     }
 
+    /** Letters Kazakh writes and Russian does not: a word holding one is Kazakh, wherever it stands. */
+    private static final String KAZAKH_ONLY = "әғқңөұүһі";
+
+    /** True when {@code w} (lower case) holds a letter of {@link #KAZAKH_ONLY}. */
+    static boolean hasKazakhLetter(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (KAZAKH_ONLY.indexOf(w.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Cyrillic letters only (Latin i and ə are tolerated, being common typing substitutes). */
     static boolean isCyrillicWord(String w) {
         boolean cyrillic = false;

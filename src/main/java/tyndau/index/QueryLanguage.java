@@ -12,11 +12,14 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Lucene classic query syntax over Tyndau's index: free text is expanded over every language's
- * text field (each analysed by its own analyser, so "Ресей" finds "Ресейге" and "Россия" finds
- * "России"); {@code source:}, {@code lang:}, {@code side:}, {@code role:} match whole values;
+ * text field (each analysed by its own analyser, so a word in any form finds every form of it:
+ * "Ресей" finds "Ресейге", "Казахстане" finds "Казахстан"); {@code =Казахстане} finds that form
+ * only; {@code Китай*} matches lemmas that start so, i.e. derived words too (китайский);
+ * {@code source:}, {@code lang:}, {@code side:}, {@code role:} match whole values;
  * {@code published:[2023-01-01 TO 2023-02-01]} is a date range (UTC days, end inclusive).
  */
 public final class QueryLanguage {
@@ -31,6 +34,8 @@ public final class QueryLanguage {
         }
     }
 
+    /** Marks a word to be matched in exactly this form ({@code =Казахстане}), not in every form of it. */
+    public static final char EXACT = '=';
     /** Longest query accepted, in characters. */
     public static final int MAX_CHARS = 2000;
     /** Characters a wildcard or prefix term must start with before its first * or ?. */
@@ -129,6 +134,14 @@ public final class QueryLanguage {
 
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            if (!quoted && queryText.length() > 1 && queryText.charAt(0) == EXACT && (field == null || "text".equals(field))) {
+                // The exact form, in any document: the lower-cased words of TEXT_ANY, never lemmatised.
+                Query exact = new QueryBuilder(Analyzers.PER_FIELD).createPhraseQuery(IndexSchema.TEXT_ANY, queryText.substring(1));
+                if (exact == null) {
+                    throw new ParseException("'" + queryText + "' has no word to match exactly");
+                }
+                return exact;
+            }
             return super.getFieldQuery(alias(field), queryText, quoted);
         }
 

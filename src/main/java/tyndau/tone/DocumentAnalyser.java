@@ -112,6 +112,6 @@ public class DocumentAnalyser implements Analyser {
         for (TopicService.Compiled t : topics.all()) {
             b.append('|').append(t.topic().id()).append('=').append(t.topic().query());
         }
-        return scorer.version() + "+terms-2+topics-" + Hashes.sha256(b.toString()).substring(0, 12);
+        return scorer.version() + "+" + Analyzers.VERSION + "+topics-" + Hashes.sha256(b.toString()).substring(0, 12);
     }
 }

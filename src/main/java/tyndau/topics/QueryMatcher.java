@@ -11,17 +11,20 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import tyndau.index.DocumentTerms;
 import tyndau.index.IndexSchema;
 
 /**
  * A topic query compiled to a test on one document's {@link DocumentTerms}: the same answer Lucene
- * gives for terms, exact phrases, boolean clauses (MUST, FILTER, SHOULD with minimum-should-match,
- * MUST_NOT) and publication ranges, without building an index per document or rewriting the query
+ * gives for terms, a word's several lemmas (synonym queries), exact phrases (with alternatives at a
+ * position), boolean clauses (MUST, FILTER, SHOULD with minimum-should-match, MUST_NOT) and
+ * publication ranges, without building an index per document or rewriting the query
  * per document. A query with anything else (wildcards, fuzzy terms, sloppy phrases...) does not
  * compile, and is run the slow way against a MemoryIndex.
  */
@@ -79,7 +82,24 @@ public final class QueryMatcher {
             String text = t.getTerm().text();
             return (doc, from, to) -> doc.has(field, text, from, to);
         }
+        if (q instanceof SynonymQuery s) {
+            // One word with several lemmas ("стали": сталь, стать): any of them.
+            List<Term> terms = s.getTerms();
+            String field = terms.isEmpty() ? null : terms.get(0).field();
+            String[] texts = terms.stream().map(Term::text).toArray(String[]::new);
+            return (doc, from, to) -> {
+                for (String text : texts) {
+                    if (doc.has(field, text, from, to)) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+        }
         if (q instanceof PhraseQuery p) {
+            return phrase(p);
+        }
+        if (q instanceof MultiPhraseQuery p) {
             return phrase(p);
         }
         if (q instanceof PointRangeQuery r && IndexSchema.PUBLISHED.equals(r.getField()) && r.getNumDims() == 1) {
@@ -99,12 +119,27 @@ public final class QueryMatcher {
         if (p.getSlop() != 0 || terms.length == 0) {
             throw new Unsupported();
         }
-        String field = terms[0].field();
-        String[] texts = new String[terms.length];
+        Term[][] alternatives = new Term[terms.length][];
         for (int i = 0; i < terms.length; i++) {
-            texts[i] = terms[i].text();
+            alternatives[i] = new Term[] {terms[i]};
         }
-        int[] positions = p.getPositions();
+        return phrase(alternatives, p.getPositions());
+    }
+
+    /** A phrase with a word of several lemmas: any of them at its position. */
+    private static Node phrase(MultiPhraseQuery p) throws Unsupported {
+        if (p.getSlop() != 0 || p.getTermArrays().length == 0) {
+            throw new Unsupported();
+        }
+        return phrase(p.getTermArrays(), p.getPositions());
+    }
+
+    private static Node phrase(Term[][] alternatives, int[] positions) {
+        String field = alternatives[0][0].field();
+        String[][] texts = new String[alternatives.length][];
+        for (int i = 0; i < alternatives.length; i++) {
+            texts[i] = java.util.Arrays.stream(alternatives[i]).map(Term::text).toArray(String[]::new);
+        }
         return (doc, from, to) -> doc.phrase(field, texts, positions, from, to);
     }
 
