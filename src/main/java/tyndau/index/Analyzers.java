@@ -1,15 +1,19 @@
 package tyndau.index;
 
+import java.io.Reader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
-import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The analyser of each language the index stems, and the text field each language is indexed in.
@@ -34,11 +38,39 @@ public final class Analyzers {
     static {
         BY_LANGUAGE.put("kk", new KazakhAnalyzer());
         BY_LANGUAGE.put("ru", new RussianLemmaAnalyzer());
-        BY_LANGUAGE.put("en", new EnglishAnalyzer());
+        BY_LANGUAGE.put("en", new EnglishFormsAnalyzer());
         BY_LANGUAGE.put("tr", new TurkishAnalyzer());
     }
 
-    private static final Analyzer ANY = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    private static final Analyzer ANY = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new LowerCaseFilter(source));
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return splitInitials(reader);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+    };
+
+    /** A full stop between two Cyrillic letters: "Б.Обама", "Қ.Тоқаев", which the tokenizer reads as one word. */
+    private static final Pattern GLUED_INITIAL = Pattern.compile("(?<=\\p{IsCyrillic})\\.(?=\\p{IsCyrillic})");
+
+    /**
+     * Reads an initial written against its surname without a space (Б.Обама, Н.Назарбаев, common in
+     * Russian and Kazakh news) as two words, as UAX #29 word breaking does not. The stop becomes a space
+     * of the same length, so offsets (and highlights) stay where they were.
+     */
+    static Reader splitInitials(Reader reader) {
+        return new PatternReplaceCharFilter(GLUED_INITIAL, " ", reader);
+    }
     private static final Analyzer KEYWORD = new KeywordAnalyzer();
 
     /** Routes each field to its analyser: {@code text_kk} to Kazakh, keyword fields untouched, the rest standard. */
@@ -67,6 +99,11 @@ public final class Analyzers {
             return BY_LANGUAGE.containsKey(lang) ? lang : null;
         }
         return null;
+    }
+
+    /** Whether {@code language}'s dictionary knows {@code word} (only Russian is read with a dictionary). */
+    public static boolean inDictionary(String language, String word) {
+        return "ru".equals(language) && new RussianLemmas().known(word.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Every text field a free-text query is expanded over. */

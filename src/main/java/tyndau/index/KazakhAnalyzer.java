@@ -59,6 +59,12 @@ public final class KazakhAnalyzer extends StopwordAnalyzerBase {
         this.stemExclusionSet = CharArraySet.unmodifiableSet(CharArraySet.copy(stemExclusionSet));
     }
 
+    /** Initials glued to a surname (Б.Обама) are read as words of their own (Analyzers.splitInitials). */
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return Analyzers.splitInitials(reader);
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();

@@ -1,5 +1,6 @@
 package tyndau.index;
 
+import java.io.Reader;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.StopwordAnalyzerBase;
@@ -19,6 +20,12 @@ final class RussianLemmaAnalyzer extends StopwordAnalyzerBase {
 
     RussianLemmaAnalyzer() {
         super(RussianAnalyzer.getDefaultStopSet());
+    }
+
+    /** Initials glued to a surname (Б.Обама) are read as words of their own (Analyzers.splitInitials). */
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return Analyzers.splitInitials(reader);
     }
 
     @Override

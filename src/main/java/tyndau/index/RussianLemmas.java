@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
@@ -26,15 +28,20 @@ final class RussianLemmas {
 
     /**
      * Case endings of Russian nouns (and of surnames in -ов/-ин, which decline as adjectives in the
-     * instrumental and plural), longest first. Genitive plural -ов/-ев is left out on purpose: it is
-     * also how a surname's nominative ends (Бишимбаев), and taking it off would part that from its
-     * other cases.
+     * instrumental and plural), longest first. An unknown word keeps its own form beside each
+     * stripped one, so an ending that is really part of the stem costs nothing: Бишимбаев (stripped
+     * to бишимба) still meets Бишимбаева (stripped to бишимбаев) through бишимбаев, while the genitive
+     * plural релокантов meets релокант.
      */
     private static final String[] ENDINGS = {
         "ами", "ями", "ыми",
-        "ом", "ем", "ой", "ей", "ою", "ею", "ам", "ям", "ах", "ях", "ым", "ых",
+        "ом", "ем", "ой", "ей", "ою", "ею", "ам", "ям", "ах", "ях", "ым", "ых", "ов", "ев",
         "а", "я", "у", "ю", "е", "ы", "и", "о", "й", "ь",
     };
+    /** Vowels that drop out of a nominative's last syllable in the other cases (-ец, -ок, -ек). */
+    private static final String FLEETING = "еоё";
+    /** The consonants after which {@link #FLEETING} vowels drop out. */
+    private static final String FLEETING_AFTER = "цк";
     /** Letters a stem keeps at least once an ending is taken off (Ош stays Ош). */
     private static final int MIN_STEM = 3;
 
@@ -52,8 +59,34 @@ final class RussianLemmas {
         }
     }
 
+    /**
+     * Words already read, shared by every stream: news repeats its words (Zipf), and a dictionary
+     * look-up decodes each lemma from KOI8-R, so the cache carries most of the speed. Cleared when full
+     * rather than evicted one by one: the common words come back within a few documents.
+     */
+    private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_MAX = 100_000;
+
     /** The terms {@code word} (lower case) is indexed and searched as, the first being the main one; never empty. */
     List<String> of(String word) {
+        List<String> cached = CACHE.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> read = List.copyOf(read(word));
+        if (CACHE.size() >= CACHE_MAX) {
+            CACHE.clear();
+        }
+        CACHE.put(word, read);
+        return read;
+    }
+
+    /** True when the dictionary knows {@code word} (lower case). */
+    boolean known(String word) {
+        return !lookup.lookup(word).isEmpty();
+    }
+
+    private List<String> read(String word) {
         if (!cyrillic(word)) {
             return List.of(word);
         }
@@ -81,6 +114,11 @@ final class RussianLemmas {
             if (word.length() - e.length() >= MIN_STEM && word.endsWith(e)) {
                 add(out, word.substring(0, word.length() - e.length()));
             }
+        }
+        int n = word.length();
+        if (n - 2 >= MIN_STEM && FLEETING.indexOf(word.charAt(n - 2)) >= 0 && FLEETING_AFTER.indexOf(word.charAt(n - 1)) >= 0) {
+            // A fleeting vowel (Смилянец, Смилянца): the nominative without it meets the other cases.
+            add(out, word.substring(0, n - 2) + word.charAt(n - 1));
         }
         return out;
     }

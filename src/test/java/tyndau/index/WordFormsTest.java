@@ -58,6 +58,12 @@ class WordFormsTest {
         {"ru", "Вопрос гуманитарной помощи обсудили в Анкаре."},                // 28
         {"kk", "Шыңжаңда ұсталған қандастар туралы мәлімдеме жасалды."},       // 29
         {"en", "Kazakhstan's flood relief reached the villages."},              // 30
+        {"ru", "Число релокантов в Алматы выросло вдвое."},                     // 31
+        {"ru", "Релоканты открыли кафе."},                                      // 32
+        {"ru", "Смилянец дал интервью."},                                       // 33
+        {"ru", "Тренер Смилянца ушел в отставку."},                             // 34
+        {"ru", "Б.Обама и Н.Назарбаев провели встречу."},                       // 35
+        {"en", "The women and children were evacuated."},                       // 36
     };
 
     private static Directory dir;
@@ -122,6 +128,8 @@ class WordFormsTest {
         finds("Шымкент", 23, 24);
         finds("Шымкента", 23, 24);
         finds("Кульсары", 22);
+        finds("релокант", 31, 32);
+        finds("Смилянец", 33, 34);
     }
 
     @Test
@@ -129,6 +137,19 @@ class WordFormsTest {
         finds("кит", 20);
         finds("Китай", 19);
         finds("Китай*", 19, 21);
+    }
+
+    @Test
+    void initialsGluedToSurnames() throws Exception {
+        finds("Обама", 35);
+        finds("Назарбаева", 35);
+        finds("=Обама", 35);
+    }
+
+    @Test
+    void irregularEnglishPlurals() throws Exception {
+        finds("child", 36);
+        finds("woman", 36);
     }
 
     @Test
@@ -140,7 +161,7 @@ class WordFormsTest {
 
     @Test
     void indeclinableKazakhPlacesAndKazakhWordsInRussianText() throws Exception {
-        finds("Алматы", 25);
+        finds("Алматы", 25, 31);
         finds("Атырау", 25);
         finds("Актобе", 25);
         finds("Шыңжаң", 26, 29);
