@@ -18,7 +18,8 @@ import org.apache.lucene.util.QueryBuilder;
  * Lucene classic query syntax over Tyndau's index: free text is expanded over every language's
  * text field (each analysed by its own analyser, so a word in any form finds every form of it:
  * "Ресей" finds "Ресейге", "Казахстане" finds "Казахстан"); {@code =Казахстане} finds that form
- * only; {@code Китай*} matches lemmas that start so, i.e. derived words too (китайский);
+ * only; {@code Китай~} also finds the words derived from it (китайский, китаец); {@code Китай*} matches
+ * the lemmas and stems that start so;
  * {@code source:}, {@code lang:}, {@code side:}, {@code role:} match whole values;
  * {@code published:[2023-01-01 TO 2023-02-01]} is a date range (UTC days, end inclusive).
  */
@@ -46,8 +47,9 @@ public final class QueryLanguage {
     /**
      * Parses {@code q}; blank means every document. {@code and} makes space-separated terms all
      * required. What could exhaust the server is refused with the reason: regular expressions and
-     * fuzzy terms (an automaton built from {@code /(ab){0,2147483647}/} fills the heap; {@code /.*x/}
-     * and fuzzy terms walk the whole term dictionary of five language fields), wildcards that do not
+     * fuzzy matching (an automaton built from {@code /(ab){0,2147483647}/} fills the heap; {@code /.*x/}
+     * and fuzzy terms walk the whole term dictionary of five language fields; {@code word~} means
+     * derived words instead), wildcards that do not
      * start with {@link #MIN_WILDCARD_PREFIX} letters, longer queries than {@link #MAX_CHARS}; a
      * wildcard keeps its {@link #MAX_EXPANSIONS} most frequent terms. Every failure is an
      * {@link InvalidQuery}, never another exception.
@@ -91,8 +93,12 @@ public final class QueryLanguage {
     }
 
     private static final class Parser extends MultiFieldQueryParser {
+        /** What the parser passes for a bare {@code ~} (no number): a value nobody types, so {@code word~2} stays apart. */
+        private static final float BARE_TILDE = 0.0123f;
+
         Parser() {
             super(Analyzers.textFields(), Analyzers.PER_FIELD);
+            setFuzzyMinSim(BARE_TILDE);
         }
 
         @Override
@@ -100,9 +106,20 @@ public final class QueryLanguage {
             throw new ParseException("regular expressions (/.../) are not supported; put text with slashes in quotes");
         }
 
+        /** {@code word~} asks for the word and the words derived from it ({@link DerivedWords}); Lucene's fuzzy matching is not offered. */
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-            throw new ParseException("fuzzy terms (word~) are not supported; list the spellings you want instead");
+            if (minSimilarity != BARE_TILDE) {
+                throw new ParseException("fuzzy terms (word~2) are not supported; list the spellings you want instead (word~ alone"
+                        + " asks for the words derived from it)");
+            }
+            if (field == null || "text".equals(field)) {
+                return super.getFuzzyQuery(null, termStr, minSimilarity);
+            }
+            if (Analyzers.languageOfField(field) == null && !IndexSchema.TEXT_ANY.equals(field)) {
+                throw new ParseException("word~ applies to text, not to " + field + ":");
+            }
+            return DerivedWords.query(field, termStr, getMultiTermRewriteMethod());
         }
 
         @Override

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import morfologik.stemming.Dictionary;
@@ -79,6 +81,52 @@ final class RussianLemmas {
         }
         CACHE.put(word, read);
         return read;
+    }
+
+    /**
+     * Suffixes that make an adjective or a people's name from a noun (китай-ский, кита-ец,
+     * росси-йский, росси-янин, паводк-овый, город-ской, област-ной). Candidates built with them are
+     * kept only when the dictionary holds them as words of their own.
+     */
+    private static final String[] DERIVING = {"ский", "ской", "йский", "ийский", "овый", "евый", "овой", "ный", "ной", "ец", "янин", "анин"};
+
+    /**
+     * Words the dictionary holds that are derived from the lemma {@code lemma} by a suffix of
+     * {@link #DERIVING}, on its stem with a final vowel, -ия or a fleeting vowel taken off.
+     */
+    List<String> derived(String lemma) {
+        Set<String> stems = new LinkedHashSet<>();
+        stems.add(lemma);
+        int n = lemma.length();
+        if (n > 3 && "аяоеыийь".indexOf(lemma.charAt(n - 1)) >= 0) {
+            stems.add(lemma.substring(0, n - 1));
+        }
+        if (n > 4 && lemma.endsWith("ия")) {
+            stems.add(lemma.substring(0, n - 2));
+        }
+        if (n > 4 && FLEETING.indexOf(lemma.charAt(n - 2)) >= 0 && FLEETING_AFTER.indexOf(lemma.charAt(n - 1)) >= 0) {
+            stems.add(lemma.substring(0, n - 2) + lemma.charAt(n - 1));
+        }
+        List<String> out = new ArrayList<>();
+        for (String stem : stems) {
+            for (String suffix : DERIVING) {
+                String candidate = stem + suffix;
+                if (!candidate.equals(lemma) && !out.contains(candidate) && isLemma(candidate)) {
+                    out.add(candidate);
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean isLemma(String word) {
+        for (WordData d : lookup.lookup(word)) {
+            CharSequence stem = d.getStem();
+            if (stem != null && word.contentEquals(stem)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the dictionary knows {@code word} (lower case). */

@@ -14,6 +14,7 @@ import org.apache.lucene.search.Query;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
+import tyndau.index.MatchedForms;
 import tyndau.index.QueryLanguage;
 import tyndau.search.SearchAnswer;
 import tyndau.search.SearchService;
@@ -54,9 +55,14 @@ class TopicPreviewResource {
     public record PreviewRequest(String query, String from, String to, String interval, String zone, String compareTo) {
     }
 
-    /** What the query catches in the range; {@code saved} is the compared topic's timeline (null without one). */
+    /**
+     * What the query catches in the range; {@code forms} lists, per language, the words as written that it
+     * matched (in that language's newest 200 documents, most documents first); {@code saved} is the
+     * compared topic's timeline (null without one).
+     */
     public record Preview(String query, String from, String to, long total, Map<String, Long> byLanguage, Map<String, Long> bySide,
-                          Map<String, List<SearchAnswer.Hit>> samples, TimelineService.Timeline timeline,
+                          Map<String, List<SearchAnswer.Hit>> samples, Map<String, List<MatchedForms.Form>> forms,
+                          TimelineService.Timeline timeline,
                           TimelineService.Timeline saved, boolean partial, long tookMs) {
     }
 
@@ -64,7 +70,8 @@ class TopicPreviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "What a topic query would catch, before saving it (nothing is stored; no key needed)",
             description = "Body {query, from?, to?, interval?, zone?, compareTo?}: total hits in the range, per language and side,"
-                    + " the newest ten per language (kk, ru, en) with highlights, the timeline it would draw and, with compareTo,"
+                    + " the newest ten per language (kk, ru, en) with highlights, the word forms it matched per language (forms:"
+                    + " [{form, documents}], from each language's newest 200 documents), the timeline it would draw and, with compareTo,"
                     + " the saved topic's timeline. A query that does not parse is a 400 that names the line and column.")
     public Preview preview(PreviewRequest r) {
         long t0 = System.nanoTime();
@@ -90,6 +97,6 @@ class TopicPreviewResource {
         TimelineService.Timeline drawn = timelines.timeline(null, q, null, range, r.interval());
         TimelineService.Timeline saved = compared == null ? null : timelines.timeline(compared.topic().id(), range, r.interval());
         return new Preview(r.query(), range.from().toString(), range.to().toString(), s.total(), s.byLanguage(), s.bySide(),
-                s.samples(), drawn, saved, s.partial(), (System.nanoTime() - t0) / 1_000_000);
+                s.samples(), s.forms(), drawn, saved, s.partial(), (System.nanoTime() - t0) / 1_000_000);
     }
 }

@@ -30,6 +30,7 @@ import tyndau.document.Document;
 import tyndau.index.Analyzers;
 import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
+import tyndau.index.MatchedForms;
 import tyndau.index.QueryLanguage;
 import tyndau.source.Source;
 import tyndau.topics.TopicService;
@@ -111,10 +112,18 @@ public class SearchService {
         });
     }
 
-    /** What a query catches: its total, counts per language and side, and the newest few per language with highlights. */
+    /**
+     * What a query catches: its total, counts per language and side, the newest few per language with
+     * highlights, and per language the word forms it matched in that language's newest documents.
+     */
     public record Summary(long total, Map<String, Long> byLanguage, Map<String, Long> bySide,
-                         Map<String, List<SearchAnswer.Hit>> samples, boolean partial) {
+                         Map<String, List<SearchAnswer.Hit>> samples, Map<String, List<MatchedForms.Form>> forms, boolean partial) {
     }
+
+    /** Documents per language whose matched word forms are counted. */
+    static final int FORMS_FROM = 200;
+    /** Forms listed per language. */
+    static final int FORMS_LISTED = 12;
 
     /** Summarises {@code query} within the time limit; {@code perLanguage} samples for each of {@code languages}. */
     public Summary summarize(Query query, List<String> languages, int perLanguage) {
@@ -126,10 +135,13 @@ public class SearchService {
             long total = searcher.count(query);
             // The newest of each language, then one pass for them all: one highlighter, one database read.
             List<ScoreDoc> newest = new ArrayList<>();
+            Map<String, List<MatchedForms.Form>> forms = new LinkedHashMap<>();
             for (String lang : languages) {
                 Query inLanguage = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
                         .add(new TermQuery(new Term(IndexSchema.LANG, lang)), BooleanClause.Occur.FILTER).build();
-                newest.addAll(List.of(searcher.search(inLanguage, perLanguage, newestFirst(), true).scoreDocs));
+                ScoreDoc[] top = searcher.search(inLanguage, Math.max(perLanguage, FORMS_FROM), newestFirst(), true).scoreDocs;
+                newest.addAll(List.of(top).subList(0, Math.min(perLanguage, top.length)));
+                forms.put(lang, MatchedForms.of(searcher, query, java.util.Arrays.stream(top).mapToInt(d -> d.doc).toArray(), FORMS_LISTED));
             }
             Map<String, List<SearchAnswer.Hit>> samples = new LinkedHashMap<>();
             languages.forEach(lang -> samples.put(lang, new ArrayList<>()));
@@ -140,7 +152,7 @@ public class SearchService {
                 }
             }
             return new Summary(total, facets.getOrDefault(IndexSchema.LANG, Map.of()), facets.getOrDefault(IndexSchema.SIDE, Map.of()),
-                    samples, searcher.timedOut());
+                    samples, forms, searcher.timedOut());
         });
     }
 

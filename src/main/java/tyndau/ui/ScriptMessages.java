@@ -343,6 +343,9 @@ public interface ScriptMessages {
     @Message("Nothing in this language.")
     String previewNoSamples();
 
+    @Message("Forms matched:")
+    String previewForms();
+
     @Message("Type a query to see what it would catch.")
     String previewEmpty();
 

@@ -64,6 +64,9 @@ class WordFormsTest {
         {"ru", "Тренер Смилянца ушел в отставку."},                             // 34
         {"ru", "Б.Обама и Н.Назарбаев провели встречу."},                       // 35
         {"en", "The women and children were evacuated."},                       // 36
+        {"ru", "Китайцы и российские инвесторы вложили средства."},            // 37
+        {"ru", "Россиянин задержан на границе."},                               // 38
+        {"ru", "Паводковая обстановка стабильна."},                             // 39
     };
 
     private static Directory dir;
@@ -136,7 +139,15 @@ class WordFormsTest {
     void chinaIsNotAWhaleAndDerivedWordsAreAskedFor() throws Exception {
         finds("кит", 20);
         finds("Китай", 19);
-        finds("Китай*", 19, 21);
+        finds("Китай~", 19, 21, 37);
+        finds("Китая~", 19, 21, 37);
+        finds("Россия~", 37, 38);
+        finds("паводок~", 6, 7, 8, 9, 22, 39);
+    }
+
+    @Test
+    void derivedWordsInKazakhAndEnglishByStem() throws Exception {
+        finds("Қытай~ OR Шыңжаң~", 26, 29);
     }
 
     @Test

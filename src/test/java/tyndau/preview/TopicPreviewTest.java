@@ -73,6 +73,33 @@ class TopicPreviewTest {
         assertEquals(topicsBefore, given().get("/api/topics").then().extract().jsonPath().getList("$").size(), "nothing stored");
     }
 
+    static List<String> forms(JsonPath p, String lang) {
+        return p.<Map<String, Object>>getList("forms." + lang).stream().map(f -> (String) f.get("form")).toList();
+    }
+
+    @Test
+    void showsTheFormsEachWordMatchedPerLanguage() {
+        String lines = """
+                {"source":"preview-forms","role":"independent_media","url":"https://example.org/preview-forms/1","title":"Паводок в Кульсарах","body":"Вода подошла к Кульсарам, паводки отрезали трассу.","published":"2024-05-02T10:00:00+05:00","lang":"ru"}
+                {"source":"preview-forms","role":"independent_media","url":"https://example.org/preview-forms/2","title":"Паводковая обстановка","body":"Спасатели прибыли в Кульсары, уровень паводка растет.","published":"2024-05-03T10:00:00+05:00","lang":"ru"}
+                """;
+        given().header("Authorization", "Bearer " + WithArchive.API_KEY).contentType("application/x-ndjson")
+                .body(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/import").then().statusCode(200);
+        JsonPath p = preview(Map.of("query", "паводок Кульсары", "from", "2024-05-01", "to", "2024-05-31"));
+        assertEquals(2, p.getLong("total"));
+        List<String> ru = forms(p, "ru");
+        assertTrue(ru.containsAll(List.of("паводок", "паводки", "паводка", "кульсарах", "кульсарам", "кульсары")),
+                "every form as written, a name the dictionary does not know included: " + ru);
+        assertTrue(ru.stream().noneMatch(f -> f.startsWith("паводков")), "not the adjective: " + ru);
+        Map<String, Object> first = p.<Map<String, Object>>getList("forms.ru").get(0);
+        assertTrue(((Number) first.get("documents")).intValue() >= 1, first.toString());
+        assertTrue(forms(p, "kk").isEmpty() && forms(p, "en").isEmpty());
+        List<String> derived = forms(preview(Map.of("query", "паводок~", "from", "2024-05-01", "to", "2024-05-31")), "ru");
+        assertTrue(derived.contains("паводковая") && derived.contains("паводки"), "паводок~ asks for derived words: " + derived);
+        List<String> china = forms(preview(Map.of("query", "Китай Қытай China", "from", "2022-01-01", "to", "2023-12-31")), "kk");
+        assertTrue(!china.isEmpty() && china.stream().allMatch(f -> f.startsWith("қытай")), "Kazakh forms too: " + china);
+    }
+
     @Test
     void aSyntaxErrorNamesTheColumnAndNoKeyIsNeeded() {
         String detail = given().contentType("application/json").body(Map.of("query", "China AND (visa"))

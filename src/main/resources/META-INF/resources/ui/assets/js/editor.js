@@ -74,6 +74,9 @@ function showPreview(p) {
     + (p.partial ? ' ' + t('previewPartial') : ''), 'ok');
   clear(samples, Object.entries(p.samples || {}).map(([lang, hits]) => el('section', {class: 'preview-language', 'data-lang': lang},
     el('h4', {}, word('lang', lang), ' ', el('span', {class: 'count'}, `(${fmtNumber((p.byLanguage || {})[lang] || 0)})`)),
+    ((p.forms || {})[lang] || []).length ? el('p', {class: 'muted forms', 'data-role': 'forms', lang},
+      t('previewForms'), ' ', p.forms[lang].map((f, i) => [i ? ', ' : '',
+        el('span', {'data-form': f.form, 'data-count': String(f.documents)}, `${f.form} (${fmtNumber(f.documents)})`)])) : null,
     hits.length ? el('ol', {class: 'results compact'}, hits.map(h => el('li', {class: 'hit', 'data-id': h.id},
       el('a', {href: `/ui/documents/${encodeURIComponent(h.id)}`, lang: h.language || null}, h.title || t('documentN', {id: h.id})),
       el('span', {class: 'muted'}, ` ${h.source} · ${h.undateable ? t('undateable') : fmtInstant(h.published)}`),
