@@ -142,16 +142,45 @@ final class RussianLemmas {
             return List.of(KazakhStemmer.stem(word));
         }
         List<String> out = new ArrayList<>(2);
+        boolean compoundPart = false;
         for (WordData d : lookup.lookup(word)) {
             CharSequence stem = d.getStem();
             if (stem != null && stem.length() > 0) {
                 add(out, yo(stem.toString()));
+                CharSequence tag = d.getTag();
+                compoundPart |= word.contentEquals(stem) && tag != null && tag.toString().startsWith("ADJ:Posit") && word.endsWith("о");
             }
+        }
+        if (out.isEmpty() || compoundPart) {
+            List<String> adjectives = compoundPart(word);
+            if (out.isEmpty() && !adjectives.isEmpty()) {
+                adjectives.add(yo(word));
+                return adjectives;
+            }
+            adjectives.forEach(a -> add(out, a));
         }
         if (!out.isEmpty()) {
             return out;
         }
         return unknown(yo(word));
+    }
+
+    /**
+     * The first part of a compound adjective, written with a hyphen and split from it by the
+     * tokenizer (российско-китайский, китайско-казахстанский): the adjective it is made from, so it
+     * meets российский and китайский in their other forms.
+     */
+    private List<String> compoundPart(String word) {
+        List<String> out = new ArrayList<>(1);
+        if (word.length() > 5 && word.endsWith("о")) {
+            String stem = word.substring(0, word.length() - 1);
+            for (String end : new String[] {"ий", "ый", "ой"}) {
+                if (isLemma(stem + end)) {
+                    out.add(yo(stem + end));
+                }
+            }
+        }
+        return out;
     }
 
     /** An unknown word, and the word without each case ending it may carry. */

@@ -21,8 +21,9 @@ class SearchResource {
 
     @GET
     @Operation(summary = "Search documents: Lucene classic syntax, filters, highlights, facets",
-            description = "Terms are all required unless joined with OR; a term finds its inflected forms in Kazakh, Russian,"
-                    + " English and Turkish. Fields: source:, lang:, side:, role:, published:[2023-01-01 TO 2023-02-01]."
+            description = "Terms are all required unless joined with OR; a word in any form finds every form of it in Kazakh,"
+                    + " Russian (by dictionary lemma), English and Turkish; =word finds that exact form only; word~ also finds the"
+                    + " words derived from it (Китай~: китайский, китаец). Fields: source:, lang:, side:, role:, published:[2023-01-01 TO 2023-02-01]."
                     + " Comma-separated filter values match any of them.")
     public SearchAnswer search(@QueryParam("q") String q,
                                @QueryParam("topic") String topic,

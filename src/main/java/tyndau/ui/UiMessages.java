@@ -268,8 +268,14 @@ public interface UiMessages {
     @Message("-word")
     String syntaxNot();
 
-    @Message("A word finds its inflected forms in Kazakh, Russian, English and Turkish:")
+    @Message("A word in any form finds every form of it in Kazakh, Russian, English and Turkish:")
     String syntaxForms();
+
+    @Message("That form only:")
+    String syntaxExact();
+
+    @Message("Also the words derived from it:")
+    String syntaxDerived();
 
     @Message("Fields:")
     String syntaxFields();
