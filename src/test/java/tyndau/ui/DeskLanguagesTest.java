@@ -135,6 +135,14 @@ class DeskLanguagesTest extends ArchiveBrowserTest {
                     .getAttribute("data-count"), e.getKey());
         }
         browser.await(Duration.ofSeconds(20), d -> !browser.all("#preview-samples .snippet mark").isEmpty()); // highlighted samples
+        for (String lang : List.of("kk", "ru", "en")) {
+            // The forms each language's words matched, as the API lists them.
+            List<String> forms = preview.<Map<String, Object>>getList("forms." + lang).stream().map(f -> (String) f.get("form")).toList();
+            List<String> shown = browser.all("#preview-samples [data-lang=" + lang + "] [data-role=forms] [data-form]").stream()
+                    .map(e -> e.getAttribute("data-form")).toList();
+            assertEquals(forms, shown, lang);
+        }
+        assertTrue(!preview.getList("forms.en").isEmpty(), "earthquake matched English forms");
         assertTrue(Integer.parseInt(browser.find("#preview-chart").getAttribute("data-points")) > 0);
         browser.screenshot("topic-editor-ru", 1280);
         browser.screenshot("topic-editor-ru-phone", 390);
