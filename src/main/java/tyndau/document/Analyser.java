@@ -13,6 +13,16 @@ public interface Analyser {
      */
     Analysis analyse(DocumentRow row, boolean rescore);
 
+    /** A sentence that carried a topic's tone: its span in the document's text (title, blank line, body), its words and its tone. */
+    record TopicSentence(int start, int end, String text, double tone) {
+    }
+
+    /**
+     * For each topic {@code row} matches, the toned sentences that match the topic on their own: what its
+     * topic tone is the mean of (the document view shows them). Read again on request, like the tone's words.
+     */
+    java.util.Map<String, java.util.List<TopicSentence>> topicSentences(DocumentRow row);
+
     /** Changes when any result would change (scorer, lexicons, topic queries): the index is then re-read. */
     String version();
 }

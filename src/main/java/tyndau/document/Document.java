@@ -61,6 +61,14 @@ public class Document extends Row {
 
     public Double tone;
 
+    /** The tone as an article's label (positive, neutral, negative), null when untoned: {@link ToneReading}. */
+    @Column(name = "tone_label")
+    public String toneLabel;
+
+    /** The probability of {@link #toneLabel}, in [0, 1]. */
+    @Column(name = "tone_confidence")
+    public Double toneConfidence;
+
     @Column(name = "content_hash")
     public String contentHash;
 
@@ -86,4 +94,15 @@ public class Document extends Row {
     public Integer band5;
     public Integer band6;
     public Integer band7;
+
+    /** Stores the tone's reading (null: untoned). */
+    public void setReading(ToneReading r) {
+        toneLabel = r == null ? null : r.label();
+        toneConfidence = r == null ? null : r.confidence();
+    }
+
+    /** The stored reading, or null. */
+    public ToneReading reading() {
+        return toneLabel == null ? null : new ToneReading(toneLabel, toneConfidence == null ? 0 : toneConfidence);
+    }
 }

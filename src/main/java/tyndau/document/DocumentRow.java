@@ -11,22 +11,27 @@ import java.util.Map;
  */
 public record DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
                           Double tone, Long duplicateOf, String title, String body, List<String> topics,
-                          Map<String, Double> topicTones) {
+                          Map<String, Double> topicTones, ToneReading reading) {
 
     public DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
                        Double tone, Long duplicateOf, String title, String body) {
-        this(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, List.of(), Map.of());
+        this(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, List.of(), Map.of(), null);
+    }
+
+    public DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
+                       Double tone, Long duplicateOf, String title, String body, List<String> topics, Map<String, Double> topicTones) {
+        this(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, topics, topicTones, null);
     }
 
     public DocumentRow with(Analysis a) {
         return new DocumentRow(id, seq, source, role, side, language, published, a.tone(), duplicateOf, title, body, a.topics(),
-                a.topicTones());
+                a.topicTones(), a.reading());
     }
 
     /** The same row under the id and sequence number the database gave it, linked to its original when a copy. */
     public DocumentRow stored(long newId, long newSeq, Long original) {
         return new DocumentRow(newId, newSeq, source, role, side, language, published, tone, original, title, body, topics,
-                topicTones);
+                topicTones, reading);
     }
 
     /** Title and body as one text, as indexed and scored. */

@@ -17,21 +17,24 @@ public class DocumentService {
     private final Side side;
     private final IndexedTopics index;
     private final ToneExplainer explainer;
+    private final Analyser analyser;
 
-    DocumentService(Side side, IndexedTopics index, ToneExplainer explainer) {
+    DocumentService(Side side, IndexedTopics index, ToneExplainer explainer, Analyser analyser) {
         this.side = side;
         this.index = index;
         this.explainer = explainer;
+        this.analyser = analyser;
     }
 
     @Transactional
     public Optional<DocumentView> byId(long id) {
         return Optional.ofNullable(Document.findById(id)).map(d -> {
             DocumentView v = view(d, sources(List.of(d)), index.topicsOf(List.of(d.id)));
-            String text = (d.title == null ? "" : d.title) + "\n\n" + (d.body == null ? "" : d.body);
+            DocumentRow row = new DocumentRow(d.id, d.seq, d.sourceId, v.role(), v.side(), d.language, d.publishedAt, d.tone,
+                    d.duplicateOf, d.title == null ? "" : d.title, d.body, List.of(), Map.of(), d.reading());
             return new DocumentView(v.id(), v.seq(), v.source(), v.role(), v.side(), v.url(), v.guid(), v.title(), v.published(),
-                    v.undateable(), v.fetched(), v.language(), v.tone(), v.topics(), v.duplicateOf(), v.duplicateReason(), v.body(),
-                    v.bodyHtml(), explainer.explain(text, d.language, 12));
+                    v.undateable(), v.fetched(), v.language(), v.tone(), v.toneLabel(), v.toneConfidence(), v.topics(), v.duplicateOf(), v.duplicateReason(), v.body(),
+                    v.bodyHtml(), explainer.explain(row.text(), d.language, 12), analyser.topicSentences(row));
         });
     }
 
@@ -59,7 +62,7 @@ public class DocumentService {
 
     private static DocumentView withoutBody(DocumentView v) {
         return new DocumentView(v.id(), v.seq(), v.source(), v.role(), v.side(), v.url(), v.guid(), v.title(), v.published(),
-                v.undateable(), v.fetched(), v.language(), v.tone(), v.topics(), v.duplicateOf(), v.duplicateReason(), null, null, null);
+                v.undateable(), v.fetched(), v.language(), v.tone(), v.toneLabel(), v.toneConfidence(), v.topics(), v.duplicateOf(), v.duplicateReason(), null, null, null, null);
     }
 
     private DocumentView view(Document d, Map<String, Source> sources, Map<Long, List<String>> topics) {
@@ -68,6 +71,6 @@ public class DocumentService {
         String sideName = s == null ? null : side.of(s.role);
         List<String> matched = topics.getOrDefault(d.id, List.of());
         return new DocumentView(d.id, d.seq, d.sourceId, role, sideName, d.url, d.guid, d.title, d.publishedAt,
-                d.undateable, d.fetchedAt, d.language, d.tone, matched, d.duplicateOf, d.duplicateReason, d.body, d.bodyHtml, null);
+                d.undateable, d.fetchedAt, d.language, d.tone, d.toneLabel, d.toneConfidence, matched, d.duplicateOf, d.duplicateReason, d.body, d.bodyHtml, null, null);
     }
 }

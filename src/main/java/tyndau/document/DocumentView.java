@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A document as the API shows it (DESIGN "Shapes"); {@code published} is null exactly when undateable;
  * {@code tone} is null when the scorer could read nothing in it (no signal, not neutral);
- * {@code toneWords} (the document endpoint only) are the lexicon words that pushed the tone.
+ * {@code toneLabel} and {@code toneConfidence} read the tone as a label ({@link ToneReading});
+ * {@code toneWords} (the document endpoint only) are the lexicon words that pushed the tone, and
+ * {@code topicSentences} the sentences that carried each matched topic's tone.
  */
 public record DocumentView(
         long id,
@@ -22,10 +24,13 @@ public record DocumentView(
         Instant fetched,
         String language,
         Double tone,
+        String toneLabel,
+        Double toneConfidence,
         List<String> topics,
         Long duplicateOf,
         String duplicateReason,
         String body,
         String bodyHtml,
-        List<ToneExplainer.ToneWord> toneWords) {
+        List<ToneExplainer.ToneWord> toneWords,
+        java.util.Map<String, List<Analyser.TopicSentence>> topicSentences) {
 }

@@ -241,6 +241,7 @@ public class DocumentWriter {
             if (role != null && !known.contains(d.urlHash)) {
                 row = analysed(n, role);
                 d.tone = row.tone();
+                d.setReading(row.reading());
                 dedupe.fingerprint(d);
             }
             return new Prepared(n, d, row);
@@ -375,6 +376,7 @@ public class DocumentWriter {
             var role = sources.get(d.sourceId).role;
             DocumentRow row = p.row() != null && p.row().role().equals(role.wire()) ? p.row() : analysed(p.input(), role);
             d.tone = row.tone();
+            d.setReading(row.reading());
             rows.add(row.stored(d.id, d.seq, d.duplicateOf));
             outcomes[i] = WriteOutcome.accepted(d.id, d.duplicateOf);
         }

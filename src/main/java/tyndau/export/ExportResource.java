@@ -112,7 +112,7 @@ class ExportResource {
                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 if (f.equals("csv")) {
                     w.write(Csv.header("id", "published", "undateable", "source", "role", "side", "language", "url", "title",
-                            "tone", "topics", "duplicate_of", "body"));
+                            "tone", "topics", "duplicate_of", "body", "tone_label", "tone_confidence"));
                 }
                 try {
                     index.withSearcher(searcher -> {
@@ -209,7 +209,8 @@ class ExportResource {
                 w.write(Csv.row(List.of(Csv.number(d.id), d.publishedAt == null ? "" : d.publishedAt.toString(),
                         Boolean.toString(d.undateable), Csv.text(d.sourceId), Csv.text(row.role()), Csv.text(row.side()),
                         Csv.text(d.language), Csv.text(d.url), Csv.text(d.title), Csv.number(d.tone),
-                        Csv.text(String.join(";", topics)), Csv.number(d.duplicateOf), Csv.text(d.body))));
+                        Csv.text(String.join(";", topics)), Csv.number(d.duplicateOf), Csv.text(d.body),
+                        Csv.text(d.toneLabel), Csv.number(d.toneConfidence))));
             } else {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", d.id);
@@ -222,6 +223,8 @@ class ExportResource {
                 m.put("undateable", d.undateable);
                 m.put("language", d.language);
                 m.put("tone", d.tone);
+                m.put("toneLabel", d.toneLabel);
+                m.put("toneConfidence", d.toneConfidence);
                 m.put("topics", topics);
                 m.put("duplicateOf", d.duplicateOf);
                 m.put("body", d.body);

@@ -420,9 +420,10 @@ public class LuceneIndex implements IndexedTopics {
             for (Document d : docs) {
                 DocumentRow row = rowOf(d, sources.get(d.sourceId));
                 Analysis a = analyser.analyse(row, rescore);
-                if (!java.util.Objects.equals(d.tone, a.tone())) {
-                    // Re-scoring writes the new tone back to the row (same seq: the index gets it here).
+                if (!java.util.Objects.equals(d.tone, a.tone()) || !java.util.Objects.equals(d.reading(), a.reading())) {
+                    // Re-scoring writes the new tone and its reading back to the row (same seq: the index gets it here).
                     d.tone = a.tone();
+                    d.setReading(a.reading());
                 }
                 rows.add(row.with(a));
             }
@@ -433,7 +434,7 @@ public class LuceneIndex implements IndexedTopics {
     /** The index's view of a stored document. */
     public DocumentRow rowOf(Document d, Source s) {
         return new DocumentRow(d.id, d.seq, d.sourceId, s.role.wire(), side.of(s.role), d.language, d.publishedAt,
-                d.tone, d.duplicateOf, d.title, d.body);
+                d.tone, d.duplicateOf, d.title, d.body, List.of(), Map.of(), d.reading());
     }
 
     private static long committedSeq(IndexWriter writer) throws IOException {

@@ -11,8 +11,9 @@ import java.util.Map;
 public record SearchAnswer(long total, int page, int size, String sort, List<Hit> items,
                            Map<String, Map<String, Long>> facets, boolean partial) {
 
-    /** One hit; {@code snippet} is HTML-escaped text with matches wrapped in {@code <mark>}. */
+    /** One hit; {@code snippet} is HTML-escaped text with matches wrapped in {@code <mark>}; {@code toneLabel}, {@code toneConfidence}: tyndau.document.ToneReading. */
     public record Hit(long id, String source, String role, String side, String language, String url, String title,
-                      Instant published, boolean undateable, Double tone, List<String> topics, String snippet, Float score) {
+                      Instant published, boolean undateable, Double tone, String toneLabel, Double toneConfidence,
+                      List<String> topics, String snippet, Float score) {
     }
 }

@@ -9,6 +9,8 @@ import org.apache.lucene.index.memory.MemoryIndex;
 import tyndau.document.Hashes;
 import tyndau.document.Analyser;
 import tyndau.document.Analysis;
+import tyndau.document.ToneReading;
+import tyndau.document.Analyser.TopicSentence;
 import tyndau.index.Analyzers;
 import tyndau.index.DocumentTerms;
 import tyndau.index.IndexSchema;
@@ -36,31 +38,61 @@ public class DocumentAnalyser implements Analyser {
 
     @Override
     public Analysis analyse(DocumentRow row, boolean rescore) {
-        List<TopicService.Compiled> all = topics.all();
-        List<TopicService.Compiled> matched = new ArrayList<>();
-        if (!all.isEmpty()) {
-            DocumentTerms terms = DocumentTerms.of(row);
-            MemoryIndex slow = null;
-            for (TopicService.Compiled t : all) {
-                boolean hit;
-                if (t.matcher().isPresent()) {
-                    hit = t.matcher().get().matches(terms);
-                } else {
-                    slow = slow != null ? slow : MemoryIndex.fromDocument(IndexSchema.toLucene(row), Analyzers.PER_FIELD);
-                    hit = slow.search(t.query()) > 0.0f;
-                }
-                if (hit) {
-                    matched.add(t);
-                }
+        DocumentTerms terms = topics.all().isEmpty() ? null : DocumentTerms.of(row);
+        List<TopicService.Compiled> matched = terms == null ? List.of() : matched(row, terms);
+        // A stored tone is kept unless re-scoring, and only with its reading (rows stored before readings get both anew).
+        boolean keep = !rescore && row.tone() != null && row.reading() != null;
+        ToneScorer.Tone tone = keep && matched.isEmpty() ? null : scorer.score(row.text(), row.language());
+        Double documentTone = keep ? row.tone() : toneOf(tone);
+        ToneReading reading = keep ? row.reading() : ArticleTone.read(tone, row.language());
+        if (matched.isEmpty()) {
+            return new Analysis(documentTone, reading, List.of(), Map.of());
+        }
+        Map<String, Double> topicTones = new LinkedHashMap<>();
+        about(row, terms, tone, matched).forEach((id, sentences) -> {
+            Double v = LexiconToneScorer.mean(sentences);
+            if (v != null) {
+                topicTones.put(id, v);
             }
-            if (!matched.isEmpty()) {
-                ToneScorer.Tone tone = scorer.score(row.text(), row.language());
-                Double documentTone = !rescore && row.tone() != null ? row.tone() : tone.toned() ? tone.score() : null;
-                return new Analysis(documentTone, ids(matched), topicTones(row, terms, tone, matched));
+        });
+        return new Analysis(documentTone, reading, ids(matched), topicTones);
+    }
+
+    @Override
+    public Map<String, List<TopicSentence>> topicSentences(DocumentRow row) {
+        if (topics.all().isEmpty()) {
+            return Map.of();
+        }
+        DocumentTerms terms = DocumentTerms.of(row);
+        List<TopicService.Compiled> matched = matched(row, terms);
+        if (matched.isEmpty()) {
+            return Map.of();
+        }
+        String text = row.text();
+        Map<String, List<TopicSentence>> out = new LinkedHashMap<>();
+        about(row, terms, scorer.score(text, row.language()), matched).forEach((id, sentences) -> out.put(id,
+                sentences.stream().map(t -> new TopicSentence(t.start(), t.end(), text.substring(t.start(), t.end()).strip(), t.score()))
+                        .toList()));
+        return out;
+    }
+
+    /** The topics whose query the document matches. */
+    private List<TopicService.Compiled> matched(DocumentRow row, DocumentTerms terms) {
+        List<TopicService.Compiled> matched = new ArrayList<>();
+        MemoryIndex slow = null;
+        for (TopicService.Compiled t : topics.all()) {
+            boolean hit;
+            if (t.matcher().isPresent()) {
+                hit = t.matcher().get().matches(terms);
+            } else {
+                slow = slow != null ? slow : MemoryIndex.fromDocument(IndexSchema.toLucene(row), Analyzers.PER_FIELD);
+                hit = slow.search(t.query()) > 0.0f;
+            }
+            if (hit) {
+                matched.add(t);
             }
         }
-        Double documentTone = !rescore && row.tone() != null ? row.tone() : toneOf(scorer.score(row.text(), row.language()));
-        return new Analysis(documentTone, List.of(), Map.of());
+        return matched;
     }
 
     private static Double toneOf(ToneScorer.Tone t) {
@@ -71,8 +103,9 @@ public class DocumentAnalyser implements Analyser {
         return matched.stream().map(t -> t.topic().id()).toList();
     }
 
-    private static Map<String, Double> topicTones(DocumentRow row, DocumentTerms terms, ToneScorer.Tone tone,
-                                                  List<TopicService.Compiled> matched) {
+    /** For each matched topic, the toned sentences that match its query on their own, in text order. */
+    private static Map<String, List<ToneScorer.SentenceTone>> about(DocumentRow row, DocumentTerms terms, ToneScorer.Tone tone,
+                                                                    List<TopicService.Compiled> matched) {
         String text = row.text();
         List<List<ToneScorer.SentenceTone>> about = new ArrayList<>();
         matched.forEach(t -> about.add(new ArrayList<>()));
@@ -96,12 +129,9 @@ public class DocumentAnalyser implements Analyser {
                 }
             }
         }
-        Map<String, Double> out = new LinkedHashMap<>();
+        Map<String, List<ToneScorer.SentenceTone>> out = new LinkedHashMap<>();
         for (int i = 0; i < matched.size(); i++) {
-            Double v = LexiconToneScorer.mean(about.get(i));
-            if (v != null) {
-                out.put(matched.get(i).topic().id(), v);
-            }
+            out.put(matched.get(i).topic().id(), about.get(i));
         }
         return out;
     }
@@ -112,6 +142,6 @@ public class DocumentAnalyser implements Analyser {
         for (TopicService.Compiled t : topics.all()) {
             b.append('|').append(t.topic().id()).append('=').append(t.topic().query());
         }
-        return scorer.version() + "+" + Analyzers.VERSION + "+topics-" + Hashes.sha256(b.toString()).substring(0, 12);
+        return scorer.version() + "+" + ArticleTone.VERSION + "+" + Analyzers.VERSION + "+topics-" + Hashes.sha256(b.toString()).substring(0, 12);
     }
 }

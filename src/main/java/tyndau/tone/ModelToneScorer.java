@@ -95,7 +95,7 @@ public class ModelToneScorer implements ToneScorer {
                 boolean toned = r.features() > 0 && r.coverage() >= MIN_COVERAGE;
                 double read = Math.abs(r.tone()) < band ? 0 : r.tone();
                 double tone = !toned ? 0 : round(blend ? Math.max(-1, Math.min(1, read + lex)) : read);
-                sentences.add(new SentenceTone(start, stop, tone, toned));
+                sentences.add(new SentenceTone(start, stop, tone, toned, lex));
                 if (toned) {
                     sum += tone;
                     n++;

@@ -46,6 +46,11 @@ class UiFormats {
         return (tone > 0 ? "+" : tone < 0 ? "-" : "") + f.format(Math.abs(tone));
     }
 
+    /** A share in [0, 1] as a whole percentage: 0.734 → "73". */
+    static String percent(Double share) {
+        return share == null ? "–" : Long.toString(Math.round(share * 100));
+    }
+
     /** The class the tone evaluation uses: above 0.1 positive, below −0.1 negative, else neutral. */
     static String toneClass(Double tone) {
         return tone == null ? "none" : tone > 0.1 ? "positive" : tone < -0.1 ? "negative" : "neutral";

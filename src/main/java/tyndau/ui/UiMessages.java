@@ -417,6 +417,18 @@ public interface UiMessages {
     @Message("Words that pushed it (lexicon):")
     String toneWords();
 
+    @Message("confidence {pct} %")
+    String toneConfidence(String pct);
+
+    @Message("score")
+    String toneScore();
+
+    @Message("The sentences that carried each topic's tone:")
+    String topicSentences();
+
+    @Message("No sentence naming it on its own carried tone; the article's tone counts for it.")
+    String topicSentencesNone();
+
     @Message("Topics matched")
     String topicsMatched();
 

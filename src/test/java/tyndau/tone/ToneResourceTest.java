@@ -55,6 +55,51 @@ class ToneResourceTest {
     }
 
     @Test
+    void aWholeArticleHasALabelAndAConfidenceEverywhereItIsShown() {
+        String run = "l" + UUID.randomUUID().toString().substring(0, 8);
+        String day = java.time.LocalDate.of(1900, 1, 1).plusDays(new java.util.Random().nextInt(30_000)).toString();
+        String disaster = "Землетрясение в Турции унесло жизни сотен людей. Под завалами остаются десятки человек,"
+                + " спасатели из Казахстана ищут выживших. Разрушены больницы и школы, тысячи семей остались без крова.";
+        String lines = "{\"source\":\"" + run + "\",\"role\":\"independent_media\",\"url\":\"https://example.org/" + run
+                + "/1\",\"title\":\"Погибли сотни людей\",\"body\":\"" + disaster + "\",\"published\":\"" + day
+                + "T10:00:00+06:00\",\"lang\":\"ru\"}\n";
+        given().header("Authorization", "Bearer test-api-key").contentType("application/x-ndjson")
+                .body(lines.getBytes(StandardCharsets.UTF_8)).post("/api/import").then().statusCode(200);
+        JsonPath docs = given().queryParam("source", run).queryParam("size", 10).get("/api/documents").then().extract().jsonPath();
+        assertEquals("negative", docs.getString("items[0].toneLabel"), docs.prettify());
+        double confidence = docs.getDouble("items[0].toneConfidence");
+        assertTrue(confidence > 1.0 / 3 && confidence <= 1, "the label is the likeliest of three: " + confidence);
+        long id = docs.getLong("items[0].id");
+
+        JsonPath view = given().get("/api/documents/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals("negative", view.getString("toneLabel"));
+        assertEquals(confidence, view.getDouble("toneConfidence"), 1e-9);
+        // The sentences that carried the topic's tone: the ones naming Turkey, not the others.
+        java.util.List<String> aboutTurkey = view.getList("topicSentences.turkey.text");
+        assertEquals(1, aboutTurkey.size(), view.prettify());
+        assertTrue(aboutTurkey.get(0).contains("Турции"), aboutTurkey.toString());
+
+        JsonPath hits = given().queryParam("q", "землетрясение").queryParam("source", run).get("/api/search")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("negative", hits.getString("items[0].toneLabel"));
+        assertEquals(confidence, hits.getDouble("items[0].toneConfidence"), 1e-9);
+
+        String csv = given().queryParam("from", day).queryParam("to", day).queryParam("format", "csv")
+                .get("/api/export/documents").then().statusCode(200).extract().asString();
+        String[] rows = csv.split("\\r?\\n");
+        assertTrue(rows[0].endsWith(",tone_label,tone_confidence"), rows[0]);
+        assertTrue(csv.contains(",negative," + confidence), csv);
+        String jsonl = given().queryParam("from", day).queryParam("to", day).queryParam("format", "jsonl")
+                .get("/api/export/documents").then().statusCode(200).extract().asString();
+        assertTrue(jsonl.contains("\"toneLabel\":\"negative\""), jsonl);
+
+        JsonPath analysed = given().header("Authorization", "Bearer test-api-key").contentType("text/plain; charset=UTF-8").body(("Погибли сотни людей\n" + disaster)
+                .getBytes(StandardCharsets.UTF_8)).post("/api/analyze").then().statusCode(200).extract().jsonPath();
+        assertEquals("negative", analysed.getString("toneLabel"));
+        assertTrue(analysed.getDouble("toneConfidence") > 1.0 / 3);
+    }
+
+    @Test
     void aTextTheModelCannotReadIsUntonedNotNeutralAndLeftOutOfAverages() {
         String run = "u" + UUID.randomUUID().toString().substring(0, 8);
         String day = java.time.LocalDate.of(1900, 1, 1).plusDays(new java.util.Random().nextInt(30_000)).toString();
@@ -78,5 +123,7 @@ class ToneResourceTest {
         JsonPath analysed = given().header("Authorization", "Bearer test-api-key").contentType("text/plain; charset=UTF-8").body("გამარჯობა\nდღეს ამინდი კარგია.".getBytes(StandardCharsets.UTF_8))
                 .post("/api/analyze").then().statusCode(200).extract().jsonPath();
         assertEquals(false, analysed.getBoolean("toned"));
+        assertEquals(null, analysed.getString("toneLabel"), "no label without a tone");
+        assertEquals(null, docs.getString("items.find { it.url.endsWith('/1') }.toneLabel"));
     }
 }

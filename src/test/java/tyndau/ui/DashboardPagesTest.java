@@ -188,6 +188,16 @@ class DashboardPagesTest extends ArchiveBrowserTest {
         for (String t : doc.<String>getList("topics")) {
             assertFalse(browser.all(".facts a[href='/ui/topics/" + t + "']").isEmpty(), t);
         }
+        // The article's label and confidence, and the sentences that carried each topic's tone, as the API gives them.
+        if (doc.getString("toneLabel") != null) {
+            WebElement label = browser.find(".tone-label");
+            assertEquals(doc.getString("toneLabel"), label.getAttribute("data-tone-label"));
+            assertEquals(doc.getDouble("toneConfidence"), Double.parseDouble(label.getAttribute("data-tone-confidence")), 1e-9);
+        }
+        java.util.Map<String, java.util.List<java.util.Map<String, Object>>> about = doc.getMap("topicSentences");
+        for (var e : about.entrySet()) {
+            assertEquals(e.getValue().size(), browser.all(".topic-sentences [data-topic='" + e.getKey() + "'] li").size(), e.getKey());
+        }
         assertEquals(doc.getString("title"), browser.find("h1").getText());
         browser.assertNoConsoleErrors();
         browser.assertOnlyLoopback();

@@ -49,9 +49,14 @@ class AnalyzeResource {
         this.json = json;
     }
 
-    /** {@code toned} false: the tone model could read nothing in the text ({@code tone} is then 0, meaning no signal, not neutral). */
+    /**
+     * {@code toned} false: the tone model could read nothing in the text ({@code tone} is then 0, meaning no
+     * signal, not neutral, and {@code toneLabel}, {@code toneConfidence} are null); otherwise the tone read as
+     * a label (tyndau.document.ToneReading); {@code topicTones}: the tone of the sentences about each matched topic.
+     */
     record Analysis(String title, String text, Instant published, boolean undateable, String dateSource, String language,
-                    double tone, boolean toned, List<String> topics, String canonicalUrl, String author, List<String> warnings) {
+                    double tone, boolean toned, String toneLabel, Double toneConfidence, List<String> topics,
+                    java.util.Map<String, Double> topicTones, String canonicalUrl, String author, List<String> warnings) {
     }
 
     @POST
@@ -120,7 +125,7 @@ class AnalyzeResource {
                 null, t, text);
         tyndau.document.Analysis a = analyser.analyse(row, true);
         return new Analysis(title, text, published, published == null, dateSource, language, a.tone() == null ? 0 : a.tone(),
-                a.tone() != null, a.topics(),
+                a.tone() != null, a.reading() == null ? null : a.reading().label(), a.reading() == null ? null : a.reading().confidence(), a.topics(), a.topicTones(),
                 canonical, author, warnings);
     }
 
