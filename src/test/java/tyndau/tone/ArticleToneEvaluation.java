@@ -157,13 +157,15 @@ class ArticleToneEvaluation {
         List<Item> all = items(Path.of(dir));
         List<Item> dev = all.stream().filter(i -> i.id().startsWith("dev-")).toList();
         List<Item> test = all.stream().filter(i -> i.id().startsWith("test-")).toList();
+        // -Dtone.language=en for articles in another language (e.g. PerSenT's English test set: test only).
+        String language = System.getProperty("tone.language", "ru");
         LexiconToneScorer lexicon = new LexiconToneScorer();
         ModelToneScorer model = ModelToneScorer.shipped(lexicon);
         Map<String, ToneScorer.Tone> read = new HashMap<>();
         Map<String, ToneScorer.Tone> readLexicon = new HashMap<>();
         for (Item i : all) {
-            read.put(i.id(), model.score(i.text(), "ru"));
-            readLexicon.put(i.id(), lexicon.score(i.text(), "ru"));
+            read.put(i.id(), model.score(i.text(), language));
+            readLexicon.put(i.id(), lexicon.score(i.text(), language));
         }
         System.out.printf("articles agreed by both passes: dev %d, test %d%n", dev.size(), test.size());
         String dump = System.getProperty("tone.dump");
@@ -178,11 +180,15 @@ class ArticleToneEvaluation {
                 m.put("lexicon", readLexicon.get(i.id()).sentences().stream().map(t -> t.score()).toList());
                 m.put("modelRaw", read.get(i.id()).sentences().stream().map(t -> {
                     String sentence = i.text().substring(t.start(), t.end());
-                    return model.withBand(sentence, "ru", 0).score();
+                    return model.withBand(sentence, language, 0).score();
                 }).toList());
                 lines.add(json.writeValueAsString(m));
             }
             Files.write(Path.of(dump), lines, StandardCharsets.UTF_8);
+        }
+        if (dev.isEmpty()) {
+            report("test", test, read, readLexicon, language, null);
+            return;
         }
         double[][] xDev = dev.stream().map(i -> ArticleTone.features(read.get(i.id()).sentences())).toArray(double[][]::new);
         int[] yDev = dev.stream().mapToInt(i -> LABELS.indexOf(i.gold())).toArray();
@@ -216,21 +222,69 @@ class ArticleToneEvaluation {
         Model trained = train(xDev, yDev, bestL2, bestBalanced);
         System.out.printf("chosen on dev folds: balanced %s, l2 %.1f (macro-F1 %.3f); weights for ArticleTone:%n%s%n", bestBalanced, bestL2,
                 bestF1, trained);
-        for (var part : List.of(Map.entry("dev (trained on)", dev), Map.entry("test", test))) {
-            List<String> gold = part.getValue().stream().map(Item::gold).toList();
-            Map<String, Long> counts = new LinkedHashMap<>();
-            LABELS.forEach(l -> counts.put(l, gold.stream().filter(l::equals).count()));
-            String majority = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            System.out.printf("%n%s (%d articles, %s)%n", part.getKey(), gold.size(), counts);
-            System.out.printf("  majority class (%s): %s%n", majority, score(gold, gold.stream().map(g -> majority).toList()));
-            System.out.printf("  before (mean of sentence tones, sign beyond ±0.05): %s%n", score(gold, part.getValue().stream()
-                    .map(i -> ToneReading.of(read.get(i.id()).score(), 0.05).label()).toList()));
-            System.out.printf("  lexicon alone (its mean, ±%.2f): %s%n", ToneReading.BAND, score(gold, part.getValue().stream()
-                    .map(i -> ToneReading.of(readLexicon.get(i.id()).score(), ToneReading.BAND).label()).toList()));
-            System.out.printf("  shipped (ArticleTone): %s%n", score(gold, part.getValue().stream()
-                    .map(i -> ArticleTone.read(read.get(i.id()), "ru").label()).toList()));
-            System.out.printf("  trained now: %s%n", score(gold, part.getValue().stream()
+        report("dev (trained on)", dev, read, readLexicon, language, trained);
+        report("test", test, read, readLexicon, language, trained);
+    }
+
+    private static void report(String name, List<Item> items, Map<String, ToneScorer.Tone> read, Map<String, ToneScorer.Tone> readLexicon,
+                               String language, Model trained) {
+        List<String> gold = items.stream().map(Item::gold).toList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        LABELS.forEach(l -> counts.put(l, gold.stream().filter(l::equals).count()));
+        String majority = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        System.out.printf("%n%s (%d articles, %s, %s)%n", name, gold.size(), language, counts);
+        System.out.printf("  majority class (%s): %s%n", majority, score(gold, gold.stream().map(g -> majority).toList()));
+        System.out.printf("  before (mean of sentence tones, sign beyond ±0.05): %s%n", score(gold, items.stream()
+                .map(i -> ToneReading.of(read.get(i.id()).score(), 0.05).label()).toList()));
+        System.out.printf("  lexicon alone (its mean, ±%.2f): %s%n", ToneReading.BAND, score(gold, items.stream()
+                .map(i -> ToneReading.of(readLexicon.get(i.id()).score(), ToneReading.BAND).label()).toList()));
+        System.out.printf("  shipped (ArticleTone): %s%n", score(gold, items.stream()
+                .map(i -> {
+                    ToneReading r = ArticleTone.read(read.get(i.id()), language);
+                    return r == null ? ToneReading.NEUTRAL : r.label();
+                }).toList()));
+        if (trained != null) {
+            System.out.printf("  trained now: %s%n", score(gold, items.stream()
                     .map(i -> trained.label(ArticleTone.features(read.get(i.id()).sentences()))).toList()));
         }
+    }
+
+    /**
+     * Topic tone on the sentences that name a topic, against RuSentNE's entity labels:
+     * {@code -Dtone.rusentne=validation_data_labeled.csv}. A sentence counts for a default topic when the
+     * topic's query matches it alone (as a document's topic tone is made) and its labelled entity is a
+     * country; its tone is the model's reading of the sentence (the sign beyond the Russian neutral band).
+     */
+    @Test
+    void topicTone() throws Exception {
+        String file = System.getProperty("tone.rusentne");
+        assumeTrue(file != null && Files.exists(Path.of(file)), "-Dtone.rusentne=FILE");
+        Map<String, org.apache.lucene.search.Query> topics = new LinkedHashMap<>();
+        JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(Path.of("feeds", "topics.yml").toFile());
+        for (JsonNode t : root.get("topics")) {
+            topics.put(t.get("id").asText(), tyndau.index.QueryLanguage.parse(t.get("query").asText(), false));
+        }
+        ModelToneScorer model = ModelToneScorer.shipped(new LexiconToneScorer());
+        List<String> gold = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            if (f.length < 6 || !"COUNTRY".equals(f[2])) {
+                continue;
+            }
+            tyndau.document.DocumentRow row = new tyndau.document.DocumentRow(0, 0, "s", "independent_media", "public", "ru", null,
+                    null, null, f[0], "");
+            org.apache.lucene.index.memory.MemoryIndex m = org.apache.lucene.index.memory.MemoryIndex.fromDocument(
+                    tyndau.index.IndexSchema.toLucene(row), tyndau.index.Analyzers.PER_FIELD);
+            if (topics.values().stream().noneMatch(q -> m.search(q) > 0)) {
+                continue;
+            }
+            gold.add(switch (f[5].trim()) { case "1" -> ToneReading.POSITIVE; case "-1" -> ToneReading.NEGATIVE; default -> ToneReading.NEUTRAL; });
+            double t = model.score(f[0], "ru").score();
+            predicted.add(t > 0 ? ToneReading.POSITIVE : t < 0 ? ToneReading.NEGATIVE : ToneReading.NEUTRAL);
+        }
+        System.out.printf("sentences naming a default topic (entity a country): %d; topic tone: %s%n", gold.size(), score(gold, predicted));
     }
 }
