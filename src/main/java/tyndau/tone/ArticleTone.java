@@ -95,15 +95,6 @@ final class ArticleTone {
                 z[k] += x[f] * w[f][k];
             }
         }
-        double max = Math.max(z[0], Math.max(z[1], z[2]));
-        double sum = 0;
-        for (int k = 0; k < z.length; k++) {
-            z[k] = Math.exp(z[k] - max);
-            sum += z[k];
-        }
-        for (int k = 0; k < z.length; k++) {
-            z[k] /= sum;
-        }
-        return z;
+        return ToneModel.softmax(z);
     }
 }

@@ -76,10 +76,17 @@ final class ToneModel {
     }
 
     private static double[] softmax(double[] z, float[] bias) {
-        double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < z.length; c++) {
             z[c] += bias[c];
-            max = Math.max(max, z[c]);
+        }
+        return softmax(z);
+    }
+
+    /** The softmax of {@code z}, in place. */
+    static double[] softmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
         }
         double sum = 0;
         for (int c = 0; c < z.length; c++) {
