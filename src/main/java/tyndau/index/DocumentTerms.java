@@ -42,6 +42,9 @@ public final class DocumentTerms {
         if (row.duplicateOf() != null) {
             t.keyword(IndexSchema.DUPLICATE_OF, Long.toString(row.duplicateOf()));
         }
+        if (row.reading() != null) {
+            t.keyword(IndexSchema.TONE_LABEL, row.reading().label());
+        }
         String text = row.text();
         String stemmed = Analyzers.fieldOf(row.language());
         if (stemmed != null) {

@@ -38,6 +38,8 @@ public final class IndexSchema {
     public static final String DUPLICATE_OF = "duplicate_of";
     /** Tone in [-1, 1]: DoubleDocValues, averaged per bucket without stored fields. Absent until scored. */
     public static final String TONE = "tone";
+    /** The article's tone label (positive, neutral, negative; absent when untoned): as SOURCE, so it filters and facets. */
+    public static final String TONE_LABEL = "tone_label";
     /** Tone of the sentences about a topic, one DoubleDocValues field per topic the document matches ({@code tone_topic.<id>}). */
     public static final String TOPIC_TONE_PREFIX = "tone_topic.";
     /**
@@ -55,7 +57,7 @@ public final class IndexSchema {
     public static final String TEXT_ANY = "text_any";
 
     /** Fields holding whole values, never tokenised (queries on them must not be analysed either). */
-    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, ROLE, SIDE, LANG, UNDATEABLE, DUPLICATE_OF, TOPIC);
+    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, ROLE, SIDE, LANG, UNDATEABLE, DUPLICATE_OF, TOPIC, TONE_LABEL);
 
     private static final FieldType TEXT_STORED = textType(true);
     private static final FieldType TEXT_UNSTORED = textType(false);
@@ -96,6 +98,7 @@ public final class IndexSchema {
         if (r.tone() != null) {
             doc.add(new DoubleDocValuesField(TONE, r.tone()));
         }
+        keyword(doc, TONE_LABEL, r.reading() == null ? null : r.reading().label());
         for (String topic : r.topics()) {
             doc.add(new StringField(TOPIC, topic, Field.Store.YES));
             doc.add(new SortedSetDocValuesField(TOPIC, new BytesRef(topic)));

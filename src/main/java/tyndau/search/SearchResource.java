@@ -35,7 +35,8 @@ class SearchResource {
                                @QueryParam("to") @Parameter(description = "YYYY-MM-DD, inclusive") String to,
                                @QueryParam("sort") @Parameter(description = "relevance (default with q) or date (newest first)") String sort,
                                @QueryParam("page") @DefaultValue("1") int page,
-                               @QueryParam("size") @DefaultValue("20") int size) {
-        return search.search(new SearchRequest(q, topic, side, role, lang, source, from, to, sort, page, size));
+                               @QueryParam("size") @DefaultValue("20") int size,
+                               @QueryParam("tone") @Parameter(description = "article tone labels: positive, neutral, negative (comma-separated)") String tone) {
+        return search.search(new SearchRequest(q, topic, side, role, lang, source, from, to, sort, page, size, tone));
     }
 }

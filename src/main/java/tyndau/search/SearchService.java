@@ -44,7 +44,7 @@ public class SearchService {
     static final int MAX_DEPTH = 10_000;
     /** Topics come first, from the topics stored at indexing (one pass, not one count per topic). */
     private static final List<String> FACET_FIELDS = List.of(IndexSchema.TOPIC, IndexSchema.SOURCE, IndexSchema.LANG, IndexSchema.SIDE,
-            IndexSchema.ROLE);
+            IndexSchema.ROLE, IndexSchema.TONE_LABEL);
 
     private final LuceneIndex index;
     private final TopicService topics;
@@ -73,6 +73,7 @@ public class SearchService {
         term(b, IndexSchema.ROLE, r.role());
         term(b, IndexSchema.LANG, r.lang());
         term(b, IndexSchema.SOURCE, r.source());
+        term(b, IndexSchema.TONE_LABEL, r.tone());
         if (notBlank(r.from()) || notBlank(r.to())) {
             long from = notBlank(r.from()) ? day(r.from(), false, "from") : Long.MIN_VALUE;
             long to = notBlank(r.to()) ? day(r.to(), true, "to") : Long.MAX_VALUE;
@@ -105,7 +106,7 @@ public class SearchService {
             ScoreDoc[] page = java.util.Arrays.copyOfRange(all, start, all.length);
             Map<String, Map<String, Long>> facets = new LinkedHashMap<>(searcher.search(query, new FacetCounts(FACET_FIELDS)));
             Map<String, Map<String, Long>> named = new LinkedHashMap<>();
-            facets.forEach((k, v) -> named.put(k.equals(IndexSchema.LANG) ? "language" : k, v));
+            facets.forEach((k, v) -> named.put(k.equals(IndexSchema.LANG) ? "language" : k.equals(IndexSchema.TONE_LABEL) ? "toneLabel" : k, v));
             // TopDocs counts exactly only up to a threshold; the total must be exact.
             long total = searcher.count(query);
             return new SearchAnswer(total, r.page(), r.size(), sort, hits(shared, query, page), named, searcher.timedOut());

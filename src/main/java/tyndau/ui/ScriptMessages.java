@@ -493,6 +493,15 @@ public interface ScriptMessages {
     @Message("public")
     String side_public();
 
+    @Message("positive")
+    String tone_positive();
+
+    @Message("neutral")
+    String tone_neutral();
+
+    @Message("negative")
+    String tone_negative();
+
     @Message("government")
     String side_government();
 

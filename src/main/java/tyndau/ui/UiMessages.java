@@ -314,6 +314,9 @@ public interface UiMessages {
     @Message("Role")
     String facetRole();
 
+    @Message("Article tone")
+    String facetTone();
+
     @Message("Language")
     String facetLanguage();
 

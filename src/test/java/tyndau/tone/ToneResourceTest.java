@@ -83,6 +83,13 @@ class ToneResourceTest {
                 .then().statusCode(200).extract().jsonPath();
         assertEquals("negative", hits.getString("items[0].toneLabel"));
         assertEquals(confidence, hits.getDouble("items[0].toneConfidence"), 1e-9);
+        assertEquals(1, hits.getInt("facets.toneLabel.negative"), hits.prettify());
+        assertEquals(1, given().queryParam("source", run).queryParam("tone", "negative").get("/api/search")
+                .then().statusCode(200).extract().jsonPath().getInt("total"), "filtered by the article's label");
+        assertEquals(0, given().queryParam("source", run).queryParam("tone", "positive,neutral").get("/api/search")
+                .then().statusCode(200).extract().jsonPath().getInt("total"));
+        assertEquals(1, given().queryParam("q", "tone_label:negative").queryParam("source", run).get("/api/search")
+                .then().statusCode(200).extract().jsonPath().getInt("total"), "and in the query language");
 
         String csv = given().queryParam("from", day).queryParam("to", day).queryParam("format", "csv")
                 .get("/api/export/documents").then().statusCode(200).extract().asString();

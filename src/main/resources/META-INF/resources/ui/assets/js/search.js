@@ -7,13 +7,13 @@ import {labelIn, t, word} from './i18n.js';
 
 // The page's parameters; the language filter is "language" here ("lang" chooses the page's own language)
 // and "lang" in the API.
-const FIELDS = ['q', 'topic', 'side', 'role', 'language', 'source', 'from', 'to', 'sort'];
+const FIELDS = ['q', 'topic', 'side', 'role', 'language', 'source', 'tone', 'from', 'to', 'sort'];
 const API_NAME = {language: 'lang'};
-const FACET_PARAM = {topic: 'topic', source: 'source', language: 'language', side: 'side', role: 'role'};
+const FACET_PARAM = {topic: 'topic', source: 'source', language: 'language', side: 'side', role: 'role', toneLabel: 'tone'};
 const FACET_TITLE = {topic: t('facetTopic'), source: t('facetSource'), language: t('facetLanguage'), side: t('facetSide'),
-  role: t('facetRole')};
+  role: t('facetRole'), toneLabel: t('facetTone')};
 // Facet values shown in words of the page's language (the address keeps the machine value).
-const FACET_WORDS = {language: 'lang', side: 'side', role: 'role'};
+const FACET_WORDS = {language: 'lang', side: 'side', role: 'role', toneLabel: 'tone'};
 const topicLabels = new Map();
 const SIZE = 20;
 
@@ -47,7 +47,8 @@ function fillForm(p) {
 
 function hit(h) {
   const meta = [h.source, h.side ? word('side', h.side) : null, h.language ? word('lang', h.language) : null,
-    h.undateable ? t('undateable') : fmtInstant(h.published), t('toneValue', {tone: fmtTone(h.tone)})].filter(Boolean).join(' · ');
+    h.undateable ? t('undateable') : fmtInstant(h.published),
+    t('toneValue', {tone: fmtTone(h.tone)}) + (h.toneLabel ? ` (${word('tone', h.toneLabel)})` : '')].filter(Boolean).join(' · ');
   return el('li', {class: 'hit', 'data-id': h.id},
     el('h2', {class: 'hit-title', lang: h.language || null}, el('a', {href: `/ui/documents/${encodeURIComponent(h.id)}`},
       h.title || t('documentN', {id: h.id}))),
