@@ -253,7 +253,9 @@ class ArticleToneEvaluation {
      * Topic tone on the sentences that name a topic, against RuSentNE's entity labels:
      * {@code -Dtone.rusentne=validation_data_labeled.csv}. A sentence counts for a default topic when the
      * topic's query matches it alone (as a document's topic tone is made) and its labelled entity is a
-     * country; its tone is the model's reading of the sentence (the sign beyond the Russian neutral band).
+     * country that the same topic's query matches (the label is the tone towards that entity: a sentence
+     * about Russia labelled for the USA says nothing of Russia); its tone is the model's reading of the
+     * sentence (the sign beyond the Russian neutral band).
      */
     @Test
     void topicTone() throws Exception {
@@ -269,6 +271,7 @@ class ArticleToneEvaluation {
         List<String> gold = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        int sentences = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t");
             if (f.length < 6 || !"COUNTRY".equals(f[2])) {
@@ -281,10 +284,19 @@ class ArticleToneEvaluation {
             if (topics.values().stream().noneMatch(q -> m.search(q) > 0)) {
                 continue;
             }
+            sentences++;
+            // The label is the tone towards this entity: it counts only when the entity is the topic the sentence matched.
+            org.apache.lucene.index.memory.MemoryIndex entity = org.apache.lucene.index.memory.MemoryIndex.fromDocument(
+                    tyndau.index.IndexSchema.toLucene(new tyndau.document.DocumentRow(0, 0, "s", "independent_media", "public", "ru",
+                            null, null, null, f[1], "")), tyndau.index.Analyzers.PER_FIELD);
+            if (topics.values().stream().noneMatch(q -> m.search(q) > 0 && entity.search(q) > 0)) {
+                continue;
+            }
             gold.add(switch (f[5].trim()) { case "1" -> ToneReading.POSITIVE; case "-1" -> ToneReading.NEGATIVE; default -> ToneReading.NEUTRAL; });
             double t = model.score(f[0], "ru").score();
             predicted.add(t > 0 ? ToneReading.POSITIVE : t < 0 ? ToneReading.NEGATIVE : ToneReading.NEUTRAL);
         }
-        System.out.printf("sentences naming a default topic (entity a country): %d; topic tone: %s%n", gold.size(), score(gold, predicted));
+        System.out.printf("sentences naming a default topic with a country entity: %d; of them with that topic as the entity: %d; "
+                + "topic tone: %s%n", sentences, gold.size(), score(gold, predicted));
     }
 }
