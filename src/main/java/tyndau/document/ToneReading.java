@@ -15,6 +15,8 @@ public record ToneReading(String label, double confidence) {
     public static final String POSITIVE = "positive";
     public static final String NEUTRAL = "neutral";
     public static final String NEGATIVE = "negative";
+    /** The three labels. */
+    public static final java.util.List<String> LABELS = java.util.List.of(NEGATIVE, NEUTRAL, POSITIVE);
 
     /** The reading of {@code tone}, or null for an untoned document (no signal is not neutral). */
     public static ToneReading of(Double tone) {

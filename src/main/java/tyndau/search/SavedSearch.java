@@ -41,6 +41,9 @@ public class SavedSearch extends Row {
 
     public String sort;
 
+    /** Article tone labels (toneLabel), comma-separated, as the search's {@code tone} filter. */
+    public String tone;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

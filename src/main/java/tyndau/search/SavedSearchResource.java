@@ -49,13 +49,13 @@ class SavedSearchResource {
 
     /** What a client sends: a name and the search's parameters (as {@code GET /api/search} takes them). */
     public record SavedSearchInput(String id, String name, String q, String topic, String side, String role, String lang,
-                                   String source, String from, String to, String sort) {
+                                   String source, String from, String to, String sort, String tone) {
     }
 
     /** A saved search, with the links that open it: the search page and the API. */
     public record SavedSearchView(String id, String name, String q, String topic, String side, String role, String lang,
                                   String source, String from, String to, String sort, Instant createdAt, Instant updatedAt,
-                                  String link, String api) {
+                                  String link, String api, String tone) {
     }
 
     /** Turning a saved search into a topic: the topic's id and label (default: the search's id and name). */
@@ -188,8 +188,10 @@ class SavedSearchResource {
         checkLength("role", in.role(), 200);
         checkLength("lang", in.lang(), 200);
         checkLength("source", in.source(), 2000);
+        checkLength("tone", in.tone(), 200);
         // The same checks as a search: query syntax, topic, dates (each a 400 that says what is wrong).
-        search.query(new SearchRequest(in.q(), in.topic(), in.side(), in.role(), in.lang(), in.source(), in.from(), in.to(), in.sort(), 1, 1));
+        search.query(new SearchRequest(in.q(), in.topic(), in.side(), in.role(), in.lang(), in.source(), in.from(), in.to(), in.sort(), 1, 1,
+                in.tone()));
     }
 
     private static void checkLength(String name, String value, int max) {
@@ -214,6 +216,7 @@ class SavedSearchResource {
         s.source = blankToNull(in.source());
         s.from = day(in.from());
         s.to = day(in.to());
+        s.tone = blankToNull(in.tone());
         s.sort = in.sort() == null || in.sort().isBlank() ? null : in.sort().toLowerCase(Locale.ROOT);
         s.updatedAt = Instant.now();
     }
@@ -234,6 +237,7 @@ class SavedSearchResource {
         params.put("role", s.role);
         params.put("lang", s.lang);
         params.put("source", s.source);
+        params.put("tone", s.tone);
         params.put("from", s.from);
         params.put("to", s.to);
         params.put("sort", s.sort);
@@ -247,7 +251,7 @@ class SavedSearchResource {
         // On the search page the language filter is "language": "lang" there chooses the page's own language.
         String page = String.join("&", pairs.stream().map(p -> p.startsWith("lang=") ? "language=" + p.substring(5) : p).toList());
         return new SavedSearchView(s.id, s.name, s.q, s.topic, s.side, s.role, s.lang, s.source, s.from, s.to, s.sort, s.createdAt,
-                s.updatedAt, "/ui/search" + (page.isEmpty() ? "" : "?" + page), "/api/search" + (query.isEmpty() ? "" : "?" + query));
+                s.updatedAt, "/ui/search" + (page.isEmpty() ? "" : "?" + page), "/api/search" + (query.isEmpty() ? "" : "?" + query), s.tone);
     }
 
     /** A slug of the name: Latin letters and digits, other scripts transliterated away; "search" when nothing is left. */

@@ -28,6 +28,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import tyndau.document.Document;
 import tyndau.index.Analyzers;
+import tyndau.document.ToneReading;
 import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
 import tyndau.index.MatchedForms;
@@ -214,16 +215,33 @@ public class SearchService {
         return new Sort(published, new SortField(IndexSchema.SEQ, SortField.Type.LONG, true));
     }
 
+    /** Most distinct values one filter takes (each is a clause; Lucene refuses more than 1,024 in all). */
+    static final int MAX_FILTER_VALUES = 200;
+
+    /** A filter's comma-separated values as one clause; repeats count once, and more than the cap is a 400. */
     private static void term(BooleanQuery.Builder b, String field, String value) {
         if (notBlank(value)) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            java.util.Set<String> values = new java.util.LinkedHashSet<>();
             for (String v : value.split(",")) {
                 if (!v.isBlank()) {
-                    any.add(new TermQuery(new Term(field, v.trim())), BooleanClause.Occur.SHOULD);
+                    values.add(v.trim());
                 }
             }
+            if (values.size() > MAX_FILTER_VALUES) {
+                throw ApiException.badRequest("'" + filterName(field) + "' takes at most " + MAX_FILTER_VALUES + " values");
+            }
+            if (field.equals(IndexSchema.TONE_LABEL) && !ToneReading.LABELS.containsAll(values)) {
+                throw ApiException.badRequest("'tone' takes " + String.join(", ", ToneReading.LABELS));
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            values.forEach(v -> any.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD));
             b.add(any.build(), BooleanClause.Occur.FILTER);
         }
+    }
+
+    /** The request parameter a filter field comes from. */
+    private static String filterName(String field) {
+        return field.equals(IndexSchema.LANG) ? "lang" : field.equals(IndexSchema.TONE_LABEL) ? "tone" : field;
     }
 
     private static long day(String value, boolean end, String name) {

@@ -93,6 +93,17 @@ class SavedSearchResourceTest {
                 .post("/api/saved-searches").then().statusCode(400);
         given().header("Authorization", KEY).contentType("application/json").body(Map.of("name", "long side", "side", "x".repeat(300)))
                 .post("/api/saved-searches").then().statusCode(400);
+        given().header("Authorization", KEY).contentType("application/json").body(Map.of("name", "bad tone", "tone", "happy"))
+                .post("/api/saved-searches").then().statusCode(400);
+        // The tone filter is kept and travels in both links.
+        String toned = given().header("Authorization", KEY).contentType("application/json")
+                .body(Map.of("name", "bad news", "q", "China", "tone", "negative,neutral")).post("/api/saved-searches")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        JsonPath t = given().get("/api/saved-searches/" + toned).then().statusCode(200).extract().jsonPath();
+        assertEquals("negative,neutral", t.getString("tone"));
+        assertTrue(t.getString("api").contains("tone=negative%2Cneutral"), t.getString("api"));
+        assertTrue(t.getString("link").contains("tone=negative%2Cneutral"), t.getString("link"));
+        given().header("Authorization", KEY).delete("/api/saved-searches/" + toned).then().statusCode(204);
         // An instant is kept as its day, as a search reads it.
         String id = given().header("Authorization", KEY).contentType("application/json")
                 .body(Map.of("name", "instant", "from", "2023-05-01T00:00:00Z")).post("/api/saved-searches")

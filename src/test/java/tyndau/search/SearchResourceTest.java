@@ -83,6 +83,12 @@ class SearchResourceTest {
         given().queryParam("topic", "no-such-topic").get("/api/search").then().statusCode(400);
         given().queryParam("from", "yesterday").get("/api/search").then().statusCode(400);
         given().queryParam("sort", "random").get("/api/search").then().statusCode(400);
+        given().queryParam("tone", "happy").get("/api/search").then().statusCode(400).body("detail", containsString("tone"));
+        // A filter's repeats count once; more distinct values than a search takes is a 400, not Lucene's TooManyClauses.
+        given().urlEncodingEnabled(false).queryParam("side", String.join(",", java.util.Collections.nCopies(1500, "a"))).get("/api/search")
+                .then().statusCode(200);
+        given().urlEncodingEnabled(false).queryParam("source", String.join(",", java.util.stream.IntStream.range(0, 300).mapToObj(i -> "s" + i).toList()))
+                .get("/api/search").then().statusCode(400).body("detail", containsString("at most"));
     }
 
     @Test

@@ -132,7 +132,7 @@ form.addEventListener('submit', e => {
 const savedList = document.getElementById('saved-list');
 const savedStatus = document.getElementById('saved-status');
 const saveForm = document.getElementById('save-form');
-const FILTERS = ['q', 'topic', 'side', 'role', 'lang', 'source', 'from', 'to', 'sort'];
+const FILTERS = ['q', 'topic', 'side', 'role', 'lang', 'source', 'tone', 'from', 'to', 'sort'];
 
 /** The page's parameters under the API's names. */
 function apiParams(p) {
@@ -140,7 +140,7 @@ function apiParams(p) {
 }
 
 // A saved search's filters in words: its field (API name) → the facet it is and how its value reads.
-const SAVED_FIELDS = {topic: 'topic', side: 'side', role: 'role', lang: 'language', source: 'source'};
+const SAVED_FIELDS = {topic: 'topic', side: 'side', role: 'role', lang: 'language', source: 'source', tone: 'toneLabel'};
 
 function describe(s) {
   const parts = [];
