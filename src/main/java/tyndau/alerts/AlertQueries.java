@@ -56,7 +56,7 @@ class AlertQueries {
             q.setParameter(k, v);
             count.setParameter(k, v);
         });
-        List<Alert> alerts = q.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+        List<Alert> alerts = q.setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList();
         return new Page<>(count.getSingleResult(), page, size, views(alerts));
     }
 

@@ -25,12 +25,24 @@ class DocumentResource {
     }
 
     @GET
-    @Operation(summary = "Stored documents, newest first; page starts at 1")
+    @Operation(summary = "Stored documents, newest first; page starts at 1",
+            description = "Pages reach the 10,000th document. Past that, read by cursor: 'before' (a document id) lists"
+                    + " the documents stored before it, last stored first, and the answer's 'next' is the cursor of the"
+                    + " following page (absent on the last).")
     public Page<DocumentView> list(@QueryParam("source") String source,
                                    @QueryParam("page") @DefaultValue("1") int page,
-                                   @QueryParam("size") @DefaultValue("20") int size) {
+                                   @QueryParam("size") @DefaultValue("20") int size,
+                                   @QueryParam("before") Long before) {
+        Optional<String> s = Optional.ofNullable(source).filter(v -> !v.isBlank());
+        if (before != null) {
+            if (page != 1) {
+                throw ApiException.badRequest("'before' reads by cursor: leave 'page' out");
+            }
+            Page.check(1, size, MAX_SIZE);
+            return documents.before(s, before, size);
+        }
         Page.check(page, size, MAX_SIZE);
-        return documents.list(Optional.ofNullable(source).filter(s -> !s.isBlank()), page, size);
+        return documents.list(s, page, size);
     }
 
     @GET
