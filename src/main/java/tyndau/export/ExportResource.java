@@ -81,12 +81,13 @@ class ExportResource {
                               @QueryParam("role") String role, @QueryParam("lang") String lang,
                               @QueryParam("source") String source, @QueryParam("from") String from,
                               @QueryParam("to") String to, @QueryParam("format") @DefaultValue("csv") String format,
+                              @QueryParam("tone") String tone,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, RoutingContext exchange) {
         String f = format.toLowerCase(Locale.ROOT);
         if (!f.equals("csv") && !f.equals("jsonl")) {
             throw ApiException.badRequest("'format' is csv or jsonl");
         }
-        Query query = search.query(new SearchRequest(q, topic, side, role, lang, source, from, to, null, 1, 1));
+        Query parsed = search.query(new SearchRequest(q, topic, side, role, lang, source, from, to, null, 1, 1, tone));
         String name = "documents-" + (topic == null ? "all" : topic) + "." + f;
         String type = f.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson; charset=UTF-8";
         if (exchange.request().method() == HttpMethod.HEAD) {
@@ -107,6 +108,13 @@ class ExportResource {
             }
         };
         exchange.addEndHandler(v -> release.run());
+        Query query;
+        try {
+            query = search.expand(parsed); // within the search time limit, before the first byte
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
         StreamingOutput body = out -> {
             try {
                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -170,7 +170,9 @@ public final class QueryLanguage {
                 long to = part2 == null || "*".equals(part2) ? Long.MAX_VALUE : time(part2, true, endInclusive);
                 return LongPoint.newRangeQuery(IndexSchema.PUBLISHED, from, to);
             }
-            return super.getRangeQuery(alias(field), part1, part2, startInclusive, endInclusive);
+            // A range of words walks the whole term dictionary of every text field, outside any time limit.
+            throw new ParseException("ranges apply to published: only (published:[2023-01-01 TO 2023-02-01]), not to "
+                    + (field == null || "text".equals(field) ? "words" : field + ":"));
         }
 
         private static String alias(String field) {

@@ -90,13 +90,17 @@ class TopicPreviewResource {
         TopicService.Compiled compared = r.compareTo() == null || r.compareTo().isBlank() ? null
                 : topics.byId(r.compareTo()).orElseThrow(() -> ApiException.badRequest("no topic '" + r.compareTo() + "'"));
         Range range = Range.of(r.from(), r.to(), r.zone(), signals, index);
-        Query inRange = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                .add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED, range.start().toEpochMilli(), range.end().toEpochMilli() - 1),
-                        BooleanClause.Occur.FILTER).build();
-        SearchService.Summary s = search.summarize(inRange, LANGUAGES, SAMPLES);
-        TimelineService.Timeline drawn = timelines.timeline(null, q, null, range, r.interval());
-        TimelineService.Timeline saved = compared == null ? null : timelines.timeline(compared.topic().id(), range, r.interval());
-        return new Preview(r.query(), range.from().toString(), range.to().toString(), s.total(), s.byLanguage(), s.bySide(),
-                s.samples(), s.forms(), drawn, saved, s.partial(), (System.nanoTime() - t0) / 1_000_000);
+        return search.inTurn(() -> {
+            // Expanded once within the time limit: the summary, its highlights and the timeline then read plain terms.
+            Query expanded = search.expand(q);
+            Query inRange = new BooleanQuery.Builder().add(expanded, BooleanClause.Occur.MUST)
+                    .add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED, range.start().toEpochMilli(), range.end().toEpochMilli() - 1),
+                            BooleanClause.Occur.FILTER).build();
+            SearchService.Summary s = search.summarize(inRange, LANGUAGES, SAMPLES);
+            TimelineService.Timeline drawn = timelines.timeline(null, expanded, null, range, r.interval());
+            TimelineService.Timeline saved = compared == null ? null : timelines.timeline(compared.topic().id(), range, r.interval());
+            return new Preview(r.query(), range.from().toString(), range.to().toString(), s.total(), s.byLanguage(), s.bySide(),
+                    s.samples(), s.forms(), drawn, saved, s.partial(), (System.nanoTime() - t0) / 1_000_000);
+        });
     }
 }

@@ -10,4 +10,11 @@ public interface SearchConfig {
     /** A search (hits, count, facets) stops after this long and answers with what it found, marked partial. */
     @WithDefault("5s")
     Duration timeout();
+
+    /**
+     * Searches and topic previews running at once on this instance (with or without the key); beyond it a 503
+     * with Retry-After. Each can hold a core for the whole timeout, so a few more than the cores is enough.
+     */
+    @WithDefault("6")
+    int maxConcurrent();
 }

@@ -49,11 +49,53 @@ public class SearchService {
     private final LuceneIndex index;
     private final TopicService topics;
     private final SearchConfig config;
+    /** Turns of {@link SearchConfig#maxConcurrent}: searches and previews running now. */
+    private final java.util.concurrent.Semaphore running;
 
     SearchService(LuceneIndex index, TopicService topics, SearchConfig config) {
         this.index = index;
         this.topics = topics;
         this.config = config;
+        this.running = new java.util.concurrent.Semaphore(config.maxConcurrent());
+    }
+
+    /**
+     * Runs {@code work} in one of the {@link SearchConfig#maxConcurrent} turns of expensive reads, or answers a 503
+     * with Retry-After at once when none is free (a queue would only hold the caller's connection longer).
+     */
+    public <T> T inTurn(java.util.function.Supplier<T> work) {
+        if (!running.tryAcquire()) {
+            throw ApiException.unavailable("at most " + config.maxConcurrent() + " searches and previews run at once"
+                    + " (tyndau.search.max-concurrent); try again shortly", 2);
+        }
+        try {
+            return work.get();
+        } finally {
+            running.release();
+        }
+    }
+
+    /**
+     * The query with its wildcards and derived words expanded into the terms they stand for on the current index,
+     * within the search time limit: the expansion walks the term dictionary, outside the limit that scoring has, so
+     * the reader under it stops at the deadline (a 503 then). What comes back is made of plain terms: searching,
+     * counting, faceting and highlighting it walk no dictionary again.
+     */
+    public Query expand(Query query) {
+        return index.withSearcher(shared -> expandWithin((org.apache.lucene.index.DirectoryReader) shared.getIndexReader(), query,
+                new QueryTimeoutImpl(config.timeout().toMillis()), config.timeout()));
+    }
+
+    /** {@link #expand} on {@code reader}, stopping when {@code deadline} says so ({@code limit} names it in the 503). */
+    static Query expandWithin(org.apache.lucene.index.DirectoryReader reader, Query query, org.apache.lucene.index.QueryTimeout deadline,
+                              java.time.Duration limit) throws IOException {
+        IndexSearcher bounded = new IndexSearcher(new org.apache.lucene.index.ExitableDirectoryReader(reader, deadline));
+        try {
+            return bounded.rewrite(query);
+        } catch (org.apache.lucene.index.ExitableDirectoryReader.ExitingReaderException e) {
+            throw ApiException.unavailable("the query's wildcards took longer than " + limit.toSeconds()
+                    + " s to expand; make them longer or fewer", 5);
+        }
     }
 
     /** The filters of a request as one query (the free text is a MUST clause, the rest FILTER). */
@@ -88,8 +130,12 @@ public class SearchService {
         if (!sort.equals("relevance") && !sort.equals("date")) {
             throw ApiException.badRequest("'sort' is relevance or date");
         }
-        Query query = query(r);
+        Query parsed = query(r);
         int n = r.page() * r.size();
+        return inTurn(() -> searchExpanded(r, sort, expand(parsed), n));
+    }
+
+    private SearchAnswer searchExpanded(SearchRequest r, String sort, Query query, int n) {
         return index.withSearcher(shared -> {
             // A searcher of its own over the same reader: the time limit belongs to this request only.
             IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());

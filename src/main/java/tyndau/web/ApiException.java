@@ -19,6 +19,13 @@ public class ApiException extends RuntimeException {
         return e;
     }
 
+    /** 503 with a Retry-After: the service is busy or a dependency is away; the same request may succeed later. */
+    public static ApiException unavailable(String detail, long retryAfterSeconds) {
+        ApiException e = new ApiException(503, "service unavailable", detail);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
     /** Seconds the client should wait before trying again, when the refusal is temporary. */
     public Long retryAfterSeconds() {
         return retryAfterSeconds;
