@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A rate limit per client address on the reads that cost the most (README "Security"). Behind a
- * reverse proxy set {@code quarkus.http.proxy.proxy-address-forwarding=true} so the address is the
+ * reverse proxy set {@code quarkus.http.proxy.proxy-address-forwarding=true} and the proxies in
+ * {@code quarkus.http.proxy.trusted-proxies} (ForwardingGuard refuses the one without the other) so the address is the
  * client's, not the proxy's.
  */
 @ConfigMapping(prefix = "tyndau.rate-limit")
