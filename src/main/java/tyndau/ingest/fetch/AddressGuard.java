@@ -7,9 +7,12 @@ import java.net.InetAddress;
 /**
  * Tells public addresses from those a fetcher must never connect to: loopback, private (RFC 1918),
  * link-local (169.254/16, fe80::/10), CGNAT (100.64/10, RFC 6598), multicast, unspecified,
- * reserved and broadcast, IPv6 unique-local (fc00::/7), and IPv4 addresses carried inside IPv6
- * (mapped ::ffff:0:0/96, compatible ::/96, NAT64 64:ff9b::/96, 6to4 2002::/16), judged by the
- * IPv4 address they carry.
+ * reserved and broadcast, the documentation networks (192.0.2/24, 198.51.100/24, 203.0.113/24,
+ * 2001:db8::/32), the 6to4 relay anycast 192.88.99/24, IPv6 unique-local (fc00::/7), discard-only
+ * (100::/64), Teredo (2001::/32: the IPv4 it carries is obscured, and a relay would reach it),
+ * local-use NAT64 (64:ff9b:1::/48: translated to whatever the site chose), and IPv4 addresses carried
+ * inside IPv6 (mapped ::ffff:0:0/96, compatible ::/96, NAT64 64:ff9b::/96, 6to4 2002::/16), judged
+ * by the IPv4 address they carry.
  */
 public final class AddressGuard {
     private AddressGuard() {
@@ -32,6 +35,18 @@ public final class AddressGuard {
             int first = b[0] & 0xff;
             if ((first & 0xfe) == 0xfc) {
                 return false; // fc00::/7 unique local
+            }
+            int w0 = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+            int w1 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+            int w2 = ((b[4] & 0xff) << 8) | (b[5] & 0xff);
+            if (w0 == 0x2001 && (w1 == 0 || w1 == 0x0db8)) {
+                return false; // Teredo 2001::/32, documentation 2001:db8::/32
+            }
+            if (w0 == 0x0064 && w1 == 0xff9b && w2 == 0x0001) {
+                return false; // local-use NAT64 64:ff9b:1::/48
+            }
+            if (w0 == 0x0100 && allZero(b, 2, 8)) {
+                return false; // discard-only 100::/64
             }
             return true;
         }
@@ -61,6 +76,13 @@ public final class AddressGuard {
         }
         if (b0 == 198 && (b1 == 18 || b1 == 19)) {
             return false; // benchmarking
+        }
+        int b2 = a[2] & 0xff;
+        if ((b0 == 192 && b1 == 0 && b2 == 2) || (b0 == 198 && b1 == 51 && b2 == 100) || (b0 == 203 && b1 == 0 && b2 == 113)) {
+            return false; // documentation TEST-NET-1, -2, -3
+        }
+        if (b0 == 192 && b1 == 88 && b2 == 99) {
+            return false; // 6to4 relay anycast
         }
         return b0 < 224; // multicast 224/4, reserved 240/4, broadcast
     }

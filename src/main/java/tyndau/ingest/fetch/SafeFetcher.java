@@ -60,6 +60,7 @@ import tyndau.TyndauConfig;
  */
 @ApplicationScoped
 public class SafeFetcher {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SafeFetcher.class);
     /** Fetch settings (from tyndau.fetch.*). */
     public record Settings(Duration connectTimeout, Duration deadline, long maxBytes, int maxRedirects, String userAgent,
                            int perHostConcurrency, Duration perHostDelay) {
@@ -108,8 +109,10 @@ public class SafeFetcher {
                 InetAddress[] all = super.resolve(host);
                 for (InetAddress a : all) {
                     if (!allowed.test(a)) {
-                        throw new UnknownHostException("refused: " + host + " resolves to a private or reserved address ("
-                                + a.getHostAddress() + ")");
+                        // The message reaches public source health: it names the host, never the inner address
+                        // (which would map the operator's network for whoever can add a source); the log has it.
+                        LOG.warnf("refused %s: resolves to %s", host, a.getHostAddress());
+                        throw new UnknownHostException("refused: " + host + " resolves to a private or reserved address");
                     }
                 }
                 return all;

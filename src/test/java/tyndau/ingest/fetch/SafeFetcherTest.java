@@ -132,8 +132,11 @@ class SafeFetcherTest {
         FetchException e = assertThrows(FetchException.class,
                 () -> fetcher(Duration.ofSeconds(5), 1 << 20, AddressGuard::isPublic).fetch(SafeFetcher.Request.of(URI.create(base + "/feed"))));
         assertTrue(e.getMessage().contains("private"), e.getMessage());
-        assertThrows(FetchException.class, () -> fetcher(Duration.ofSeconds(5), 1 << 20, AddressGuard::isPublic)
+        FetchException named = assertThrows(FetchException.class, () -> fetcher(Duration.ofSeconds(5), 1 << 20, AddressGuard::isPublic)
                 .fetch(SafeFetcher.Request.of(URI.create("http://localhost:" + server.getAddress().getPort() + "/feed"))));
+        // The refusal (shown in public source health) names the host, not the inner address it resolved to.
+        assertTrue(named.getMessage().contains("localhost"), named.getMessage());
+        assertFalse(named.getMessage().contains("127.0.0.1") || named.getMessage().contains("0:0:0:0:0:0:0:1"), named.getMessage());
     }
 
     @Test
