@@ -2,7 +2,7 @@ package tyndau.web;
 
 import java.util.List;
 
-/** Every paged listing answers this shape (DESIGN "HTTP"); {@code page} starts at 1. */
+/** Every paged listing answers this shape (docs/api.md, "Public contract"); {@code page} starts at 1. */
 public record Page<T>(long total, int page, int size, List<T> items) {
 
     /** The one check of paging parameters: a 400 saying what is wrong. */

@@ -6,7 +6,7 @@ import io.smallrye.config.WithName;
 import java.util.List;
 
 /**
- * A rate limit per client address on the reads that cost the most (README "Security"). Behind a
+ * A rate limit per client address on the reads that cost the most (docs/operate.md, "Security"). Behind a
  * reverse proxy set {@code quarkus.http.proxy.proxy-address-forwarding=true} so the address is the
  * client's, not the proxy's.
  */
