@@ -11,7 +11,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Chooses the database when the service starts, so that one jar runs on either (README "Operate"). The jar
+ * Chooses the database when the service starts, so that one jar runs on either (docs/operate.md, "PostgreSQL"). The jar
  * holds two datasources and a persistence unit on each: the default one is the embedded H2 under
  * {@code tyndau.home}, the one named {@value Database#POSTGRESQL} is PostgreSQL. When {@code tyndau.db.url}
  * ({@code TYNDAU_DB_URL}) is a {@code jdbc:postgresql:} URL, the PostgreSQL unit is made active with it

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The service-wide settings (the public contract's {@code tyndau.*} keys); README "Configure" lists them. */
+/** The service-wide settings (the public contract's {@code tyndau.*} keys); docs/operate.md, "Configure", lists them. */
 @ConfigMapping(prefix = "tyndau")
 public interface TyndauConfig {
 
@@ -45,13 +45,13 @@ public interface TyndauConfig {
     interface Index {
         /**
          * How often the index looks for rows it does not hold yet, besides those its own instance hands over:
-         * rows written through another instance on the same database (README "Operate").
+         * rows written through another instance on the same database (docs/operate.md).
          */
         @WithDefault("1s")
         java.time.Duration poll();
     }
 
-    /** Instances sharing one PostgreSQL (README "Operate"). */
+    /** Instances sharing one PostgreSQL (docs/operate.md). */
     Cluster cluster();
 
     interface Cluster {
@@ -66,7 +66,7 @@ public interface TyndauConfig {
     /** The database, chosen at start by {@link DatabaseChoice}. */
     Db db();
 
-    /** PostgreSQL instead of the embedded H2 (README "Operate"). */
+    /** PostgreSQL instead of the embedded H2 (docs/operate.md, "PostgreSQL"). */
     interface Db {
         /** A {@code jdbc:postgresql://} URL ({@code TYNDAU_DB_URL}); unset: the embedded H2 under {@code tyndau.home}. */
         Optional<String> url();
@@ -176,7 +176,7 @@ public interface TyndauConfig {
         java.time.Duration perHostDelay();
     }
 
-    /** Which source roles make up the two sides compared (DESIGN "Sides come from sources"). */
+    /** Which source roles make up the two sides compared (docs/architecture.md, "Sides come from sources"). */
     interface Sides {
         /** Roles counted as the public. */
         @WithName("public")

@@ -33,7 +33,7 @@ import tyndau.signals.SignalsConfig;
 /**
  * Runs the rules: the document sweep over the news age and the episode rules, after each import
  * (debounced), on the schedule, on request, and once after start when the index has caught up.
- * Also runs the one-time pass over history (README "Alerts"): on the first start that imports the
+ * Also runs the one-time pass over history (docs/alerts.md, "History"): on the first start that imports the
  * bundled archive, once the service is ready, every rule is evaluated over all the data; what it
  * raises about triggers older than the news age is marked historical. Its state is kept in the
  * database ({@code alert_state.history}: pending, done or skipped), so a restart never repeats it.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An alert as the API, the event stream, webhooks and e-mails show it (DESIGN "Shapes": id, kind,
+ * An alert as the API, the event stream, webhooks and e-mails show it (docs/api.md, "Shapes": id, kind,
  * rule, topic, createdAt, status, explanation, documents). {@code explanation} is the sentence;
  * {@code numbers} holds what crossed the threshold; {@code at} is when the trigger happened in the data.
  */

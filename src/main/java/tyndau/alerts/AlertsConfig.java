@@ -6,7 +6,7 @@ import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Alerting settings ({@code tyndau.alerts.*}); README "Alerts" explains each. */
+/** Alerting settings ({@code tyndau.alerts.*}); docs/alerts.md, "Configuration", explains each. */
 @ConfigMapping(prefix = "tyndau.alerts")
 public interface AlertsConfig {
 

@@ -28,7 +28,7 @@ import tyndau.Database;
 import tyndau.TyndauConfig;
 
 /**
- * This instance among those sharing one database (README "Operate"). On PostgreSQL it keeps one
+ * This instance among those sharing one database (docs/operate.md). On PostgreSQL it keeps one
  * connection of its own for its whole life, and on it:
  * <ul>
  * <li>the <b>singleton jobs</b> ({@link Job}): a session advisory lock per job, tried at every heartbeat;

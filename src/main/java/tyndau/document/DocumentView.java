@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A document as the API shows it (DESIGN "Shapes"); {@code published} is null exactly when undateable;
+ * A document as the API shows it (docs/api.md, "Shapes"); {@code published} is null exactly when undateable;
  * {@code tone} is null when the scorer could read nothing in it (no signal, not neutral);
  * {@code toneLabel} and {@code toneConfidence} read the tone as a label ({@link ToneReading});
  * {@code toneWords} (the document endpoint only) are the lexicon words that pushed the tone, and

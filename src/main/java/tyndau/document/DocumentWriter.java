@@ -27,7 +27,7 @@ import tyndau.source.Source;
  * numbers are committed in increasing order: the index catches up with "seq greater than the last
  * one I hold" and must never skip a row that commits late. Across instances on one PostgreSQL the
  * same holds through {@link tyndau.Database#lockWrites()}: a transaction-scoped advisory lock taken
- * before the sequence is read and released by the commit (README "Operate").
+ * before the sequence is read and released by the commit (docs/operate.md).
  */
 @ApplicationScoped
 public class DocumentWriter {

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** Export limits (README "Security"). */
+/** Export limits (docs/operate.md, "Security"). */
 @ConfigMapping(prefix = "tyndau.export")
 public interface ExportConfig {
     /** Document exports streaming at once; one more is answered 429 with {@code Retry-After}. */

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * DESIGN "Method" on daily series, with no I/O: public surges (robust z-score of the public share
+ * The method of docs/responsiveness.md on daily series, with no I/O: public surges (robust z-score of the public share
  * against a trailing median / MAD), their first government response, government-led episodes
  * (trial balloons and stand-alone announcements), the metrics and the verdict.
  */
@@ -194,7 +194,7 @@ public final class Method {
     }
 
     /**
-     * The verdict (README "Responsiveness"): no episode at all is insufficient data; when the
+     * The verdict (docs/responsiveness.md, step 6): no episode at all is insufficient data; when the
      * public leads at least {@code leadShare} of the episodes, the response rate decides between
      * responsive and unresponsive; when the government leads that share, top-down; otherwise mixed.
      */

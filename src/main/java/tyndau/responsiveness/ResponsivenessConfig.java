@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** The constants of the method (DESIGN "Method"); each can be overridden per request. README "Responsiveness". */
+/** The constants of the method (docs/responsiveness.md, "The method"); each can be overridden per request. */
 @ConfigMapping(prefix = "tyndau.responsiveness")
 public interface ResponsivenessConfig {
 

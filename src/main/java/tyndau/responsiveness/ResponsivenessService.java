@@ -105,7 +105,7 @@ public class ResponsivenessService {
     public record Response(Instant at, double lagHours, long id, String source, String url, String title) {
     }
 
-    /** One episode as the API shows it (DESIGN "Responsiveness answer"). */
+    /** One episode as the API shows it (docs/responsiveness.md, "The answer"). */
     public record Episode(String onset, String peak, String end, String ledBy, String kind, int publicCount,
                           double peakScore, Double publicTone, Instant firstPublicAt, Response response,
                           Double censoredAtHours, Cited announcement, List<Cited> evidence) {

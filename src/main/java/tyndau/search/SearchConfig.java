@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Search limits (README "Security"). */
+/** Search limits (docs/operate.md, "Security"). */
 @ConfigMapping(prefix = "tyndau.search")
 public interface SearchConfig {
     /** A search (hits, count, facets) stops after this long and answers with what it found, marked partial. */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What kind of voice a source is (DESIGN "Sides come from sources"); the wire name is lower case. */
+/** What kind of voice a source is (docs/architecture.md, "Sides come from sources"); the wire name is lower case. */
 public enum SourceRole {
     GOVERNMENT, STATE_MEDIA, INDEPENDENT_MEDIA, INTERNATIONAL_MEDIA, CIVIL_SOCIETY, SOCIAL;
 

@@ -10,7 +10,7 @@ import tyndau.document.ToneReading;
  * article is read by a small multinomial logistic regression over eight figures of its sentences —
  * the model's mean tone and its shares of positive and negative sentences, the lexicon's mean and
  * shares, and the headline's tone by each — learnt from Russian news articles labelled for this
- * project (README "Tone", src/test/resources/tone/articles/README.md; retrain with
+ * project (docs/tone.md, src/test/resources/tone/articles/README.md; retrain with
  * {@code ArticleToneEvaluation}). The label is the likeliest class, the confidence its probability.
  * Russian only, as its training; in another language the label is the tone's side of the
  * {@link ToneReading#BAND neutral band}.

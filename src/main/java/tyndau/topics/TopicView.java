@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A topic as the API shows and takes it (DESIGN: {@code {"id","label","query","sensitive"}}); the label is a
+ * A topic as the API shows and takes it (docs/api.md: {@code {"id","label","query","sensitive"}}); the label is a
  * string or one per language.
  */
 public record TopicView(

@@ -6,8 +6,8 @@ import io.smallrye.config.WithName;
 import java.util.List;
 
 /**
- * A rate limit per client address on the reads that cost the most (README "Security"). Behind a
- * reverse proxy set {@code quarkus.http.proxy.proxy-address-forwarding=true} and the proxies in
+ * A rate limit per client address on the reads that cost the most (docs/operate.md, "Security"). Behind
+ * a reverse proxy set {@code quarkus.http.proxy.proxy-address-forwarding=true} and the proxies in
  * {@code quarkus.http.proxy.trusted-proxies} (ForwardingGuard refuses the one without the other) so the address is the
  * client's, not the proxy's.
  */

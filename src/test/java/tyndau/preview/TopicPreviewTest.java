@@ -113,7 +113,7 @@ class TopicPreviewTest {
     }
 
     /**
-     * Measured, not asserted (README "Measurements"): the editor calls it at each pause in typing. The client
+     * Measured, not asserted (docs/topics-and-search.md, "Topics"): the editor calls it at each pause in typing. The client
      * is the JDK's HttpClient reading the whole answer (as the browser does), so the figures are the service's
      * and the transfer's, not a JSON-path library's.
      */

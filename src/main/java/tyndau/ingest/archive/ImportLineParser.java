@@ -21,7 +21,7 @@ import tyndau.source.Source;
 import tyndau.source.SourceRole;
 
 /**
- * One import line (DESIGN "Import line") to a {@link NewDocument}, or the reason it cannot be one.
+ * One import line (docs/sources.md, "Import") to a {@link NewDocument}, or the reason it cannot be one.
  * An importer cannot guess a date, so a line without a parseable {@code published} is rejected.
  */
 final class ImportLineParser {
@@ -101,7 +101,7 @@ final class ImportLineParser {
         return r.document() != null ? new Parsed(r.document(), null) : Parsed.error(r.reason());
     }
 
-    /** ISO-8601 with offset or zone; a date or date-time without one is read as UTC (README "Import"). */
+    /** ISO-8601 with offset or zone; a date or date-time without one is read as UTC (docs/sources.md, "Import"). */
     static Optional<Instant> parseTime(String s) {
         try {
             return Optional.of(OffsetDateTime.parse(s).toInstant());

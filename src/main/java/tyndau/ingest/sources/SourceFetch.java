@@ -203,7 +203,7 @@ class SourceFetch {
         for (PendingLinks.Pending later : todo.subList(Math.min(todo.size(), max), todo.size())) {
             changes.waiting.add(later.uri());
         }
-        // A canonical claimed by several pages of this run is nobody's (README "Sources").
+        // A canonical claimed by several pages of this run is nobody's (docs/operate.md, "Security": rel=canonical).
         Map<String, Integer> claims = new HashMap<>();
         read.forEach(a -> {
             if (a.canonicalUrl() != null) {

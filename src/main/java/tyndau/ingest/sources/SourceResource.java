@@ -45,7 +45,7 @@ class SourceResource {
         this.poller = poller;
     }
 
-    /** A source as DESIGN's contract shows it. */
+    /** A source as the contract shows it (docs/api.md, "Shapes"). */
     record View(String id, String name, String type, String url, String role, String side, String language, String timeZone,
                 String pollInterval, boolean enabled, JsonNode selectors, Map<String, Object> health) {
     }
