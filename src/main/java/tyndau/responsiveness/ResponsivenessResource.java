@@ -21,7 +21,7 @@ class ResponsivenessResource {
     @Operation(summary = "Who moved first on a topic, was the public answered, how fast",
             description = "Episodes (public surges and government-led announcements) with evidence, metrics"
                     + " (response rate, Kaplan-Meier median lag, CCF, Granger both ways) and a verdict. Every"
-                    + " constant of the method can be overridden by a parameter of the same name (README).")
+                    + " constant of the method can be overridden by a parameter of the same name (docs/responsiveness.md).")
     public ResponsivenessService.Answer responsiveness(@QueryParam("topic") String topic, @QueryParam("from") String from,
                                                        @QueryParam("to") String to, @QueryParam("zone") String zone,
                                                        @jakarta.ws.rs.BeanParam ResponsivenessService.Overrides overrides) {
