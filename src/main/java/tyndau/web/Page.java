@@ -3,9 +3,8 @@ package tyndau.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-<<<<<<< HEAD
 /**
- * Every paged listing answers this shape (docs/api.md "Paging"); {@code page} starts at 1. A listing
+ * Every paged listing answers this shape (docs/api.md, "Conventions and endpoints"); {@code page} starts at 1. A listing
  * read by cursor also answers {@code next}: the cursor of the page after this one, absent on the last.
  */
 public record Page<T>(long total, int page, int size, List<T> items,
@@ -19,10 +18,6 @@ public record Page<T>(long total, int page, int size, List<T> items,
     public Page(long total, int page, int size, List<T> items) {
         this(total, page, size, items, null);
     }
-=======
-/** Every paged listing answers this shape (docs/api.md, "Public contract"); {@code page} starts at 1. */
-public record Page<T>(long total, int page, int size, List<T> items) {
->>>>>>> docs-branch
 
     /** The one check of paging parameters: a 400 saying what is wrong. */
     public static void check(int page, int size, int maxSize) {
