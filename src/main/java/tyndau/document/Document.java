@@ -101,6 +101,22 @@ public class Document extends Row {
         toneConfidence = r == null ? null : r.confidence();
     }
 
+    /**
+     * Writes a re-scoring's tone and reading to the row {@code id}: those three columns and nothing else, in the
+     * caller's transaction. Whoever re-scores is not the writer and holds no lock; a whole-row update would write
+     * back the {@code seq} it read, undoing a re-sequencing (a role change) that committed meanwhile, and replicas
+     * that had passed the new number would never read the row again. Answers whether a row was updated.
+     */
+    public static boolean rescored(long id, Double tone, ToneReading reading) {
+        return em().createQuery("update Document d set d.tone = :tone, d.toneLabel = :label, d.toneConfidence = :confidence"
+                        + " where d.id = :id")
+                .setParameter("tone", tone)
+                .setParameter("label", reading == null ? null : reading.label())
+                .setParameter("confidence", reading == null ? null : reading.confidence())
+                .setParameter("id", id)
+                .executeUpdate() == 1;
+    }
+
     /** The stored reading, or null. */
     public ToneReading reading() {
         return toneLabel == null ? null : new ToneReading(toneLabel, toneConfidence == null ? 0 : toneConfidence);

@@ -420,15 +420,21 @@ public class LuceneIndex implements IndexedTopics {
             for (Document d : docs) {
                 DocumentRow row = rowOf(d, sources.get(d.sourceId));
                 Analysis a = analyser.analyse(row, rescore);
-                if (!java.util.Objects.equals(d.tone, a.tone()) || !java.util.Objects.equals(d.reading(), a.reading())) {
-                    // Re-scoring writes the new tone and its reading back to the row (same seq: the index gets it here).
-                    d.tone = a.tone();
-                    d.setReading(a.reading());
-                }
+                writeBack(d, a);
                 rows.add(row.with(a));
             }
             return rows;
         });
+    }
+
+    /**
+     * Re-scoring writes a changed tone and its reading back to the row (same seq: the index gets it as it reads it),
+     * those columns only: the entity read stays untouched, so no whole-row update follows ({@link Document#rescored}).
+     */
+    static void writeBack(Document d, Analysis a) {
+        if (!java.util.Objects.equals(d.tone, a.tone()) || !java.util.Objects.equals(d.reading(), a.reading())) {
+            Document.rescored(d.id, a.tone(), a.reading());
+        }
     }
 
     /** The index's view of a stored document. */
