@@ -35,6 +35,12 @@ import tyndau.ingest.fetch.SafeFetcher;
 class Deliveries {
     private static final Logger LOG = Logger.getLogger(Deliveries.class);
     private static final int BATCH = 50;
+    /**
+     * How long a claimed delivery is this instance's alone: longer than any attempt (a webhook's deadline, a mail),
+     * so an instance that took the job over meanwhile skips it; an instance that died mid-attempt leaves it to be
+     * tried again once the lease ends (at least once, never twice at the same time).
+     */
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     private final AlertQueries queries;
     private final RuleService rules;
@@ -90,12 +96,26 @@ class Deliveries {
                 if (!cluster.holds(Cluster.Job.DELIVERIES)) {
                     return; // the job moved to another instance: it delivers the rest
                 }
-                attempt(d);
+                if (claim(d.id, now)) {
+                    attempt(d);
+                }
             }
             if (due.size() < BATCH) {
                 return;
             }
         }
+    }
+
+    /**
+     * Claims a due delivery for {@link #LEASE}: one conditional update (still pending, still due), so of two
+     * instances that both read it as due, only the one whose update counts attempts it. Portable where
+     * {@code FOR UPDATE SKIP LOCKED} is not (H2), and it holds no lock during the attempt.
+     */
+    static boolean claim(long id, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> Row.em().createQuery("update AlertDelivery d set d.nextAttemptAt = :lease"
+                        + " where d.id = :id and d.state = :pending and d.nextAttemptAt <= :now")
+                .setParameter("lease", now.plus(LEASE)).setParameter("id", id).setParameter("pending", AlertDelivery.PENDING)
+                .setParameter("now", now).executeUpdate() == 1);
     }
 
     private void attempt(AlertDelivery d) {
@@ -132,8 +152,11 @@ class Deliveries {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        long now = Instant.now().getEpochSecond();
         return fetcher.post(URI.create(d.target), "application/json", body, Map.of(
                 WebhookSignature.HEADER, WebhookSignature.of(secret, body),
+                WebhookSignature.HEADER_V2, WebhookSignature.v2(secret, now, d.id, body),
+                "X-Tyndau-Timestamp", Long.toString(now),
                 "X-Tyndau-Event", "alert",
                 "X-Tyndau-Alert", Long.toString(alert.id()),
                 "X-Tyndau-Delivery", Long.toString(d.id)));

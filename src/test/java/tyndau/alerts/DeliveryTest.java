@@ -59,6 +59,67 @@ class DeliveryTest {
         return header != null && MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** What a receiver does with X-Tyndau-Signature-V2: the HMAC over time, delivery id and body; a fresh time; the id it was sent with. */
+    static boolean signatureV2Holds(String header, String deliveryHeader, byte[] body) throws Exception {
+        Map<String, String> parts = new java.util.HashMap<>();
+        for (String p : header.split(",")) {
+            parts.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+        }
+        long t = Long.parseLong(parts.get("t"));
+        if (Math.abs(Instant.now().getEpochSecond() - t) > 300 || !parts.get("d").equals(deliveryHeader)) {
+            return false;
+        }
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((parts.get("t") + "." + parts.get("d") + ".").getBytes(StandardCharsets.UTF_8));
+        byte[] expected = java.util.HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, parts.get("sha256").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aDueDeliveryIsClaimedByOneInstanceForItsLease() throws Exception {
+        long alert = 9_000_000_000L + new java.util.Random().nextInt(1_000_000);
+        Instant due = Instant.now().plus(Duration.ofHours(1)); // not due for the service's own delivery thread
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            tyndau.Row.em().createNativeQuery("INSERT INTO alert (id, trigger_key, rule_id, kind, topic, created_at, occurred_at,"
+                            + " status, historical, explanation, numbers) VALUES (?1, ?2, 'claim-test', 'sensitive-announcement', 'claim-test', ?3, ?3, 'acknowledged', FALSE, 'x', '{}')")
+                    .setParameter(1, alert).setParameter(2, "claim-" + alert).setParameter(3, java.sql.Timestamp.from(Instant.now()))
+                    .executeUpdate();
+            tyndau.Row.em().createNativeQuery("INSERT INTO alert_delivery (id, alert_id, channel, target, state, attempts, next_attempt_at)"
+                            + " VALUES (?1, ?1, 'webhook', 'https://example.org/hook', 'pending', 0, ?2)")
+                    .setParameter(1, alert).setParameter(2, java.sql.Timestamp.from(due)).executeUpdate();
+        });
+        Instant later = due.plusSeconds(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                claims.add(two.submit(() -> {
+                    go.await();
+                    return Deliveries.claim(alert, later);
+                }));
+            }
+            go.countDown();
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> c : claims) {
+                won += c.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(1, won, "two instances reading the same due delivery: one attempts it");
+        } finally {
+            two.shutdownNow();
+        }
+        try {
+            assertTrue(!Deliveries.claim(alert, later.plusSeconds(60)), "claimed: nobody else during the lease");
+            assertTrue(Deliveries.claim(alert, later.plus(Deliveries.LEASE).plusSeconds(1)), "a holder that died: tried again after the lease");
+        } finally {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                tyndau.Row.em().createNativeQuery("DELETE FROM alert_delivery WHERE id = ?1").setParameter(1, alert).executeUpdate();
+                tyndau.Row.em().createNativeQuery("DELETE FROM alert WHERE id = ?1").setParameter(1, alert).executeUpdate();
+            });
+        }
+    }
+
     @Test
     void aWebhookAnswering500TwiceGetsTheAlertOnceSignedAndAFailingOneIsVisible() throws Exception {
         AlertsFixture f = new AlertsFixture();
@@ -71,6 +132,12 @@ class DeliveryTest {
             boolean signed;
             try {
                 signed = signatureHolds(ex.getRequestHeaders().getFirst("X-Tyndau-Signature"), body);
+            } catch (Exception e) {
+                signed = false;
+            }
+            try {
+                signed &= signatureV2Holds(ex.getRequestHeaders().getFirst("X-Tyndau-Signature-V2"),
+                        ex.getRequestHeaders().getFirst("X-Tyndau-Delivery"), body);
             } catch (Exception e) {
                 signed = false;
             }

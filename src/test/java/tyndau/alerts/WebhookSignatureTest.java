@@ -15,6 +15,13 @@ class WebhookSignatureTest {
                 WebhookSignature.of("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /** Against openssl: printf '%s' '1700000000.42.{"id":7}' | openssl dgst -sha256 -hmac 'It is a secret'. */
+    @Test
+    void theV2SignatureCoversTheTimeTheDeliveryIdAndTheBody() {
+        assertEquals("t=1700000000,d=42,sha256=22086892f24a440f51b1f814bb4f4f854094c814e05169bfdebf305053645a56",
+                WebhookSignature.v2("It is a secret", 1_700_000_000L, 42, "{\"id\":7}".getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Test
     void backoffDoublesHonoursRetryAfterAndStopsAtTheCap() {
         Duration initial = Duration.ofSeconds(30);
