@@ -112,7 +112,13 @@ public class TopicService {
         }
     }
 
-    private void reload() {
+    /**
+     * Re-reads the topics; answers whether what the index holds of them changed (a topic added, removed, or its
+     * query edited): only then must the index be rebuilt. A label, a sensitivity or a reconnect's re-read alone
+     * changes nothing there.
+     */
+    private boolean reload() {
+        Map<String, String> before = queries(sorted);
         Map<String, Compiled> next = new LinkedHashMap<>();
         List<Topic> all = QuarkusTransaction.requiringNew().call(() -> Row.list(Topic.class, "deleted = false"));
         all.sort(Comparator.comparing(t -> t.id));
@@ -125,6 +131,15 @@ public class TopicService {
         }
         compiled = Map.copyOf(next);
         sorted = List.copyOf(next.values());
+        return !before.equals(queries(sorted));
+    }
+
+    private static Map<String, String> queries(List<Compiled> topics) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (topics != null) {
+            topics.forEach(c -> out.put(c.topic().id(), c.topic().query()));
+        }
+        return out;
     }
 
     /** Every topic, by id. */
@@ -151,8 +166,9 @@ public class TopicService {
                 store(existing, v, true);
             }
         });
-        reload();
-        changed.fire(new tyndau.index.Reindexer.TopicsChanged());
+        if (reload()) {
+            changed.fire(new tyndau.index.Reindexer.TopicsChanged());
+        }
         cluster.announce("topics", v.id());
         return compiled.get(v.id()).topic();
     }
@@ -168,8 +184,7 @@ public class TopicService {
             t.updatedAt = Instant.now();
             return true;
         });
-        reload();
-        if (deleted) {
+        if (reload() && deleted) {
             changed.fire(new tyndau.index.Reindexer.TopicsChanged());
             cluster.announce("topics", id);
         }
@@ -178,8 +193,7 @@ public class TopicService {
 
     /** Topics edited through another instance: the same topics here, and this replica's index re-drawn. */
     void onMessage(@jakarta.enterprise.event.Observes Cluster.Message m) {
-        if (m.kind().equals("topics")) {
-            reload();
+        if (m.kind().equals("topics") && reload()) {
             changed.fire(new tyndau.index.Reindexer.TopicsChanged());
         }
     }
