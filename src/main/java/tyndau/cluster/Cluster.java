@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -254,6 +255,54 @@ public class Cluster {
         }
         confirmed = System.currentTimeMillis();
         write(c, b.indexedSeq);
+        endStaleHolders(c);
+    }
+
+    /**
+     * Ends the session of an instance that holds a job's lock but has not beaten for {@link #staleAfter()}: a frozen
+     * process (SIGSTOP, a VM paused) or one cut off keeps its connection, and with it the lock, for as long as TCP
+     * keepalive takes (hours by default, never while the kernel still answers for a paused process). Its lease has
+     * run out long before ({@link #holds}), so when it wakes it acts as no holder; the next heartbeat here takes
+     * the job. Only sessions named as Tyndau's own cluster sessions are ended.
+     */
+    private void endStaleHolders(Connection c) throws SQLException {
+        List<Long> keys = new ArrayList<>();
+        for (Job job : Job.values()) {
+            if (!held.contains(job)) {
+                keys.add(job.lockKey());
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("select a.pid, a.application_name from pg_locks l"
+                + " join pg_stat_activity a on a.pid = l.pid"
+                + " join instance i on a.application_name = 'tyndau-cluster ' || i.id"
+                + " where l.locktype = 'advisory' and l.granted and l.objsubid = 1"
+                + " and ((l.classid::bigint << 32) | l.objid::bigint) = any (?)"
+                + " and l.pid <> pg_backend_pid() and i.last_seen < now() - make_interval(secs => ?)")) {
+            st.setArray(1, c.createArrayOf("bigint", keys.toArray()));
+            st.setDouble(2, staleAfter().toMillis() / 1000.0);
+            List<Object[]> stale = new ArrayList<>();
+            try (ResultSet r = st.executeQuery()) {
+                while (r.next()) {
+                    stale.add(new Object[] {r.getInt(1), r.getString(2)});
+                }
+            }
+            for (Object[] s : stale) {
+                try (PreparedStatement end = c.prepareStatement("select pg_terminate_backend(?)")) {
+                    end.setInt(1, (Integer) s[0]);
+                    end.execute();
+                }
+                LOG.warnf("ended the session of %s (pid %d): it holds a job's lock but has not beaten for %s", s[1], s[0], staleAfter());
+            }
+        }
+    }
+
+    /** How long without a heartbeat before an instance's hold on a job is ended: five heartbeats, at least 10 s. */
+    Duration staleAfter() {
+        Duration five = config.cluster().heartbeat().multipliedBy(5);
+        return five.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : five;
     }
 
     /** This instance as the API shows it when it is alone (H2): from memory. */
@@ -324,6 +373,9 @@ public class Cluster {
         props.setProperty("socketTimeout", Long.toString(Math.max(10, 5 * every)));
         props.setProperty("connectTimeout", "10");
         props.setProperty("tcpKeepAlive", "true");
+        // The server side too: a session of a frozen or partitioned instance is probed and ended in about a minute.
+        props.setProperty("options", "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3"
+                + " -c idle_in_transaction_session_timeout=60000");
         props.setProperty("ApplicationName", "tyndau-cluster " + id);
         session = DriverManager.getConnection(setting("jdbc.url").orElseThrow(), props);
         session.setAutoCommit(true);

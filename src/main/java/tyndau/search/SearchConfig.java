@@ -12,9 +12,13 @@ public interface SearchConfig {
     Duration timeout();
 
     /**
-     * Searches and topic previews running at once on this instance (with or without the key); beyond it a 503
-     * with Retry-After. Each can hold a core for the whole timeout, so a few more than the cores is enough.
+     * Searches and topic previews running at once on this instance (with or without the key). Each can hold a
+     * core for the whole timeout, so a few more than the cores is enough; more wait their turn.
      */
-    @WithDefault("6")
+    @WithDefault("8")
     int maxConcurrent();
+
+    /** How long a search waits for a turn when {@link #maxConcurrent()} run; then a 503 with Retry-After. */
+    @WithDefault("5s")
+    Duration maxWait();
 }

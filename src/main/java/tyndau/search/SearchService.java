@@ -60,13 +60,21 @@ public class SearchService {
     }
 
     /**
-     * Runs {@code work} in one of the {@link SearchConfig#maxConcurrent} turns of expensive reads, or answers a 503
-     * with Retry-After at once when none is free (a queue would only hold the caller's connection longer).
+     * Runs {@code work} in one of the {@link SearchConfig#maxConcurrent} turns of expensive reads, waiting up to
+     * {@link SearchConfig#maxWait} for one (a burst of readers queues; a flood gets a 503 with Retry-After).
      */
     public <T> T inTurn(java.util.function.Supplier<T> work) {
-        if (!running.tryAcquire()) {
+        boolean turn;
+        try {
+            turn = running.tryAcquire(config.maxWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
             throw ApiException.unavailable("at most " + config.maxConcurrent() + " searches and previews run at once"
-                    + " (tyndau.search.max-concurrent); try again shortly", 2);
+                    + " (tyndau.search.max-concurrent), and none ended within " + config.maxWait().toSeconds()
+                    + " s (tyndau.search.max-wait); try again shortly", 2);
         }
         try {
             return work.get();

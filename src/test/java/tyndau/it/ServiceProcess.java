@@ -103,6 +103,14 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Sends a signal by name ("STOP" freezes the process, its sockets open; "CONT" wakes it). */
+    void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " exited " + exit);
+        }
+    }
+
     /** SIGKILL: no shutdown hooks, nothing flushed. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

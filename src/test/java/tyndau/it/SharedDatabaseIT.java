@@ -221,6 +221,25 @@ class SharedDatabaseIT {
             }
             Thread.sleep(3000);
             awaitJobs(a, b);
+            // The holder freezes (SIGSTOP): its connection stays open and PostgreSQL sees nothing wrong, so only the other
+            // instance can end its hold. Every job moves within 30 s; woken (SIGCONT), the old holder acts as none.
+            ServiceProcess frozen = awaitJobs(a, b);
+            ServiceProcess awake = frozen == a ? b : a;
+            frozen.signal("STOP");
+            long frozenAt = System.nanoTime();
+            try {
+                while (!jobs(awake).containsAll(List.of("poller", "alerts", "deliveries"))) {
+                    assertTrue(System.nanoTime() - frozenAt < Duration.ofSeconds(30).toNanos(), "the jobs stayed with the frozen instance");
+                    Thread.sleep(200);
+                }
+                System.out.printf("SharedDatabaseIT: every job moved off the frozen holder %d ms after SIGSTOP%n",
+                        (System.nanoTime() - frozenAt) / 1_000_000);
+            } finally {
+                frozen.signal("CONT");
+            }
+            assertEquals(List.of(), jobs(frozen), "woken, the old holder runs no job");
+            assertTrue(jobs(awake).containsAll(List.of("poller", "alerts", "deliveries")));
+            awaitJobs(a, b);
             try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement();
                  java.sql.ResultSet r = st.executeQuery("select count(*), count(distinct seq), min(seq), max(seq) from document")) {
                 r.next();

@@ -87,10 +87,10 @@ class ExpensiveReadsTest {
 
     @Test
     void beyondTheCapOnConcurrentSearchesA503WithRetryAfter() throws Exception {
-        CountDownLatch held = new CountDownLatch(6);
+        CountDownLatch held = new CountDownLatch(8);
         CountDownLatch release = new CountDownLatch(1);
         List<Thread> holders = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 8; i++) {
             Thread t = new Thread(() -> search.inTurn(() -> {
                 held.countDown();
                 try {
@@ -103,9 +103,11 @@ class ExpensiveReadsTest {
             holders.add(t);
         }
         try {
-            assertTrue(held.await(10, TimeUnit.SECONDS), "six turns held");
+            assertTrue(held.await(10, TimeUnit.SECONDS), "every turn held");
+            long t0 = System.nanoTime();
             Response busy = given().queryParam("q", "Ресей").get("/api/search");
             assertEquals(503, busy.statusCode(), busy.asString());
+            assertTrue(System.nanoTime() - t0 >= 4_000_000_000L, "it waited its turn first (tyndau.search.max-wait)");
             assertFalse(busy.header("Retry-After") == null, "Retry-After");
             given().header("Authorization", "Bearer test-api-key").contentType("application/json").body(Map.of("query", "Ресей"))
                     .post("/api/topics/preview").then().statusCode(503);
