@@ -52,6 +52,7 @@ class SourceFetch {
     private final TyndauConfig config;
     private final ObjectMapper json;
     private final PendingLinks pending;
+    private final Canonicals canonicals;
 
     SourceFetch(SafeFetcher fetcher, DocumentWriter writer, tyndau.index.LuceneIndex index, RobotsPolicy robots, FeedItems feedItems, SourceHealth health,
                 TyndauConfig config, ObjectMapper json, PendingLinks pending) {
@@ -64,6 +65,7 @@ class SourceFetch {
         this.health = health;
         this.config = config;
         this.json = json;
+        this.canonicals = new Canonicals(config.polling().canonicalAliases().orElse(List.of()));
     }
 
     /** Fetches {@code source} now; the outcome is also recorded on the source. */
@@ -213,7 +215,7 @@ class SourceFetch {
         for (int i = 0; i < read.size(); i++) {
             Article a = read.get(i);
             URI from = readFrom.get(i);
-            String url = Canonicals.choose(a.canonicalUrl(), from, list == null ? URI.create(source.url) : list.finalUri(), claims);
+            String url = canonicals.choose(a.canonicalUrl(), from, list == null ? URI.create(source.url) : list.finalUri(), claims);
             if (a.canonicalUrl() != null && !url.equals(a.canonicalUrl())) {
                 problems.add(from + ": rel=canonical " + a.canonicalUrl() + " not taken (another site, the site's root, the list page,"
                         + " or claimed by several pages); stored under its own address");
