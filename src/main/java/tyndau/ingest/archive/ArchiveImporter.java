@@ -190,6 +190,7 @@ public class ArchiveImporter {
                         }
                         case DUPLICATE -> tally.duplicates++;
                         case REJECTED -> tally.reject(lines.get(i), o.reason());
+                        case FAILED -> tally.reject(lines.get(i), o.reason() + "; send the line again");
                     }
                 }
             }
