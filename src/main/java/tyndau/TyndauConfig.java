@@ -132,6 +132,13 @@ public interface TyndauConfig {
         @WithName("max-link-attempts")
         @WithDefault("8")
         int maxLinkAttempts();
+
+        /**
+         * Hosts that are one site, each group's hosts separated by spaces (e.g. {@code m.example.kz example.kz}): a
+         * page on one may give another as its {@code rel=canonical}. Otherwise only its own host may be claimed.
+         */
+        @WithName("canonical-aliases")
+        Optional<List<String>> canonicalAliases();
     }
 
     /** The fetcher's network guard (issue "Ingestion": SafeFetcher reads this key). */

@@ -142,7 +142,8 @@ public class DocumentWriter {
                         rows.addAll(one);
                     } catch (RuntimeException single) {
                         LOG.warnf(single, "document %s could not be stored", p.input().url());
-                        outcomes.add(WriteOutcome.rejected("the database refused this document"));
+                        outcomes.add(refusedRow(single) ? WriteOutcome.rejected("the database refused this document")
+                                : WriteOutcome.failed("the database failed to store it (for its own reason, not the document's)"));
                     }
                 }
             }
@@ -157,6 +158,30 @@ public class DocumentWriter {
         }
         handOverNanos.addAndGet(System.nanoTime() - t2);
         return outcomes;
+    }
+
+    /**
+     * Whether the database refused the row itself: SQLSTATE class 23 (integrity constraint violation) or
+     * 22 (data exception: a value too long, a byte the encoding cannot hold), the standard's classes,
+     * which H2 and PostgreSQL both follow. Anything else (a lost connection, a lock or statement timeout, a
+     * full disk) may pass, and the document is sent again rather than counted as refused.
+     */
+    static boolean refusedRow(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A URL whose every store transaction fails as a lost database connection does; null: none. Tests only. */
+    private volatile String failing;
+
+    /** Tests only (tyndau.document.WriterFaults): stores of {@code url} fail until this is called with null. */
+    void failStoring(String url) {
+        failing = url;
     }
 
     /** Milliseconds spent so far reading, storing and handing over documents (logged by importers, for profiling). */
@@ -379,6 +404,10 @@ public class DocumentWriter {
             d.setReading(row.reading());
             rows.add(row.stored(d.id, d.seq, d.duplicateOf));
             outcomes[i] = WriteOutcome.accepted(d.id, d.duplicateOf);
+        }
+        if (failing != null && batch.stream().anyMatch(p -> failing.equals(p.entity().url))) {
+            throw new org.hibernate.exception.JDBCConnectionException("connection lost (a test's fault)",
+                    new java.sql.SQLException("connection lost (a test's fault)", "08006"));
         }
         long f0 = System.nanoTime();
         em.flush();

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import tyndau.TyndauConfig;
 import tyndau.document.DocumentWriter;
 import tyndau.document.NewDocument;
@@ -66,51 +68,57 @@ public class ArchiveImporter {
                 config.imports().maxLineChars());
         List<NewDocument> batch = new ArrayList<>();
         List<Long> batchLines = new ArrayList<>();
-        // One batch is stored on this thread while the request thread reads and prepares the next.
-        ExecutorService storing = Executors.newSingleThreadExecutor(r -> {
+        // One batch is stored on this thread while the request thread reads and prepares the next. A plain pool,
+        // shut down below: Executors.newSingleThreadExecutor's would also be shut down by the garbage collector,
+        // some time later, which hid a pool left running.
+        ExecutorService storing = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "import-store");
             t.setDaemon(true);
             return t;
         });
         Flush flush = new Flush(storing, tally);
         long batchChars = 0;
+        // However the import ends (a broken body, a client gone, a batch that failed), its storing thread ends
+        // with it, once the batch in flight, if any, is stored.
         try {
-            for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
-                if (line.tooLong()) {
-                    tally.reject(line.number(), "line longer than " + config.imports().maxLineChars() + " characters");
-                    continue;
+            try {
+                for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+                    if (line.tooLong()) {
+                        tally.reject(line.number(), "line longer than " + config.imports().maxLineChars() + " characters");
+                        continue;
+                    }
+                    String text = line.text().strip();
+                    if (text.isEmpty()) {
+                        continue;
+                    }
+                    if (line.number() == 1 && text.charAt(0) == '\uFEFF') {
+                        text = text.substring(1);
+                    }
+                    ImportLineParser.Parsed parsed = parser.parse(text, Instant.now());
+                    if (parsed.reason() != null) {
+                        tally.reject(line.number(), parsed.reason());
+                        continue;
+                    }
+                    batch.add(parsed.document());
+                    batchLines.add(line.number());
+                    batchChars += text.length();
+                    if (batch.size() >= config.imports().batchSize() || batchChars >= config.imports().batchChars()) {
+                        flush.submit(batch, batchLines);
+                        batch = new ArrayList<>();
+                        batchLines = new ArrayList<>();
+                        batchChars = 0;
+                    }
                 }
-                String text = line.text().strip();
-                if (text.isEmpty()) {
-                    continue;
-                }
-                if (line.number() == 1 && text.charAt(0) == '\uFEFF') {
-                    text = text.substring(1);
-                }
-                ImportLineParser.Parsed parsed = parser.parse(text, Instant.now());
-                if (parsed.reason() != null) {
-                    tally.reject(line.number(), parsed.reason());
-                    continue;
-                }
-                batch.add(parsed.document());
-                batchLines.add(line.number());
-                batchChars += text.length();
-                if (batch.size() >= config.imports().batchSize() || batchChars >= config.imports().batchChars()) {
-                    flush.submit(batch, batchLines);
-                    batch = new ArrayList<>();
-                    batchLines = new ArrayList<>();
-                    batchChars = 0;
-                }
+            } catch (IOException e) {
+                flush.submit(batch, batchLines);
+                flush.finish();
+                throw new UncheckedIOException("the request body could not be read to its end", e);
             }
-        } catch (IOException e) {
             flush.submit(batch, batchLines);
             flush.finish();
+        } finally {
             storing.shutdown();
-            throw new UncheckedIOException("the request body could not be read to its end", e);
         }
-        flush.submit(batch, batchLines);
-        flush.finish();
-        storing.shutdown();
         long stored = System.nanoTime();
         if (tally.accepted > 0 && !index.awaitIndexed(writer.maxSeq(), INDEX_WAIT)) {
             LOG.warnf("import stored %d documents; the index has not caught up after %s and keeps going", tally.accepted, INDEX_WAIT);
@@ -182,6 +190,7 @@ public class ArchiveImporter {
                         }
                         case DUPLICATE -> tally.duplicates++;
                         case REJECTED -> tally.reject(lines.get(i), o.reason());
+                        case FAILED -> tally.reject(lines.get(i), o.reason() + "; send the line again");
                     }
                 }
             }

@@ -44,7 +44,7 @@ class FeedItems {
             }
             docs.add(r.document());
         }
-        return new SourceFetch.Items(docs, rejected, problems, null);
+        return new SourceFetch.Items(docs, rejected, problems, null, null);
     }
 
     private static String looksLikeUrl(String guid) {

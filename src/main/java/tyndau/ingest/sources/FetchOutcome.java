@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * What one fetch of a source brought (the answer of {@code POST /api/sources/{id}/fetch}, and the
- * source's {@code lastOutcome}): new documents, duplicates, rejected items with reasons, the article
- * links an html source still owes (fetched on later runs), and the error that failed the whole fetch
- * (null on success).
+ * source's {@code lastOutcome}): new documents, duplicates, rejected items with reasons, what the
+ * source still owes (the article links of an html source; the items of a feed that the database failed
+ * to store), fetched on later runs, and the error that failed the whole fetch (null on success).
  */
 public record FetchOutcome(
         String source,

@@ -52,6 +52,7 @@ class SourceFetch {
     private final TyndauConfig config;
     private final ObjectMapper json;
     private final PendingLinks pending;
+    private final Canonicals canonicals;
 
     SourceFetch(SafeFetcher fetcher, DocumentWriter writer, tyndau.index.LuceneIndex index, RobotsPolicy robots, FeedItems feedItems, SourceHealth health,
                 TyndauConfig config, ObjectMapper json, PendingLinks pending) {
@@ -64,6 +65,7 @@ class SourceFetch {
         this.health = health;
         this.config = config;
         this.json = json;
+        this.canonicals = new Canonicals(config.polling().canonicalAliases().orElse(List.of()));
     }
 
     /** Fetches {@code source} now; the outcome is also recorded on the source. */
@@ -111,8 +113,12 @@ class SourceFetch {
         return outcome;
     }
 
-    /** Items of a fetch, before storage: documents to write, what was refused already, and (html) the pending links' changes. */
-    record Items(List<NewDocument> documents, int rejected, List<String> problems, PendingLinks.Changes links) {
+    /**
+     * Items of a fetch, before storage: documents to write, what was refused already, and (html) the link each
+     * document was read from and the pending links' changes so far; a document's link is settled once it is stored.
+     */
+    record Items(List<NewDocument> documents, int rejected, List<String> problems, List<PendingLinks.Pending> readFrom,
+                 PendingLinks.Changes links) {
     }
 
     /**
@@ -157,6 +163,7 @@ class SourceFetch {
         int[] rejected = {0};
         ZoneId zone = ZoneId.of(source.timeZone);
         List<Article> read = new ArrayList<>();
+        List<PendingLinks.Pending> readLinks = new ArrayList<>();
         List<URI> readFrom = new ArrayList<>();
         Duration interval = SourceHealth.interval(source);
         LinkFailure fail = (p, error, mayPass) -> {
@@ -186,13 +193,14 @@ class SourceFetch {
                     continue;
                 }
                 Article a = ArticleExtractor.extract(page.body(), page.contentType(), page.finalUri(), selectors, zone, Instant.now());
-                changes.done.add(link);
                 if (a.title() == null || a.title().isBlank()) {
                     rejected[0]++;
+                    changes.done.add(link);
                     problems.add(link + ": no title found");
                     continue;
                 }
                 read.add(a);
+                readLinks.add(p);
                 readFrom.add(page.finalUri());
             } catch (FetchException e) {
                 fail.record(p, e.getMessage(), e.mayPass());
@@ -210,10 +218,11 @@ class SourceFetch {
                 claims.merge(a.canonicalUrl(), 1, Integer::sum);
             }
         });
+        List<PendingLinks.Pending> docLinks = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
             Article a = read.get(i);
             URI from = readFrom.get(i);
-            String url = Canonicals.choose(a.canonicalUrl(), from, list == null ? URI.create(source.url) : list.finalUri(), claims);
+            String url = canonicals.choose(a.canonicalUrl(), from, list == null ? URI.create(source.url) : list.finalUri(), claims);
             if (a.canonicalUrl() != null && !url.equals(a.canonicalUrl())) {
                 problems.add(from + ": rel=canonical " + a.canonicalUrl() + " not taken (another site, the site's root, the list page,"
                         + " or claimed by several pages); stored under its own address");
@@ -225,16 +234,18 @@ class SourceFetch {
             }
             if (r.document() == null) {
                 rejected[0]++;
+                changes.done.add(readLinks.get(i).uri());
                 problems.add(from + ": " + r.reason());
                 continue;
             }
             a.warnings().forEach(w -> problems.add(from + ": " + w));
             docs.add(r.document());
+            docLinks.add(readLinks.get(i));
         }
         if (!changes.waiting.isEmpty()) {
             problems.add(changes.waiting.size() + " more new links wait for the next run");
         }
-        return new Items(docs, rejected[0], problems, changes);
+        return new Items(docs, rejected[0], problems, docLinks, changes);
     }
 
     /** What a failed link becomes: tried again later when the failure may pass, else refused. */
@@ -278,6 +289,7 @@ class SourceFetch {
         int created = 0;
         int duplicates = 0;
         int rejected = items.rejected();
+        int notStored = 0;
         List<Long> ids = new ArrayList<>();
         List<String> problems = new ArrayList<>(items.problems());
         for (int i = 0; i < written.size(); i++) {
@@ -292,13 +304,28 @@ class SourceFetch {
                     rejected++;
                     problems.add(items.documents().get(i).url() + ": " + w.reason());
                 }
+                case FAILED -> {
+                    notStored++;
+                    problems.add(items.documents().get(i).url() + ": " + w.reason() + "; fetched again on the next run");
+                }
+            }
+            if (items.links() != null) {
+                // A link is done once its document is stored or refused. One the database failed to store stays
+                // owed, due at once; the try is not counted against it, since the link did nothing wrong.
+                PendingLinks.Pending link = items.readFrom().get(i);
+                if (w.kind() == WriteOutcome.Kind.FAILED) {
+                    items.links().retries.add(new PendingLinks.Changes.Retry(link.uri(), link.attempts(), at, w.reason()));
+                } else {
+                    items.links().done.add(link.uri());
+                }
             }
         }
         if (created > 0) {
             index.awaitIndexed(writer.maxSeq(), java.time.Duration.ofSeconds(30));
         }
         // After the documents are stored: a crash in between leaves the links owed, and the next run finds them stored.
-        long owed = items.links() == null ? 0 : pending.apply(source.id, items.links(), at);
+        // A feed owes the items the database failed to store: its validators wait for them (SourceHealth).
+        long owed = items.links() == null ? notStored : pending.apply(source.id, items.links(), at);
         return new FetchOutcome(source.id, at, created, duplicates, rejected, null, false,
                 items.documents().size() + items.rejected(), ids, problems.size() > 50 ? problems.subList(0, 50) : problems, owed);
     }

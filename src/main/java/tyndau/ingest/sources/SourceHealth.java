@@ -40,8 +40,9 @@ class SourceHealth {
             s.lastAttemptAt = outcome.at();
             s.lastSuccessAt = outcome.at();
             s.nextFetchAt = outcome.at().plus(interval(s));
-            // Validators are kept only when the source owes no link: otherwise an unchanged answer would
-            // skip the run (the owed links are fetched from the pending list, see SourceFetch).
+            // Validators are kept only when the source owes nothing (no link; no feed item the database failed to
+            // store): otherwise an unchanged answer would skip the run (owed links are fetched from the pending
+            // list; a feed's items only come with a full answer, see SourceFetch).
             if (fetched != null && !fetched.unchanged() && outcome.pending() == 0) {
                 s.etag = fetched.etag();
                 s.lastModified = fetched.lastModified();

@@ -9,12 +9,17 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +31,9 @@ import org.junit.jupiter.api.Test;
 @Tag("persistence")
 class ImportResourceTest {
     static final String KEY = "Bearer test-api-key";
+
+    @Inject
+    ArchiveImporter importer;
 
     /** The fixture with URLs and source ids made unique, so reruns on a kept PostgreSQL start clean. */
     static String fixture(String run) throws IOException {
@@ -185,5 +193,32 @@ class ImportResourceTest {
         given().get("/api/sources/" + run).then().statusCode(200).body("role", equalTo("independent_media"));
         given().queryParam("q", word).queryParam("side", "public").get("/api/search").then().statusCode(200).body("total", equalTo(2));
         given().queryParam("q", word).queryParam("side", "government").get("/api/search").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    static long storingThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals("import-store")).count();
+    }
+
+    @Test
+    void anImportWhoseBodyBreaksLeavesNoStoringThreadBehind() throws InterruptedException {
+        String run = "r" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 501; i++) { // one batch handed to the storing thread (batch-size 500), then the body breaks
+            lines.append("{\"source\":\"").append(run).append("\",\"role\":\"social\",\"url\":\"https://example.org/")
+                    .append(run).append('/').append(i).append("\",\"title\":\"Line ").append(i).append("\",\"published\":\"2023-03-01\"}\n");
+        }
+        InputStream broken = new SequenceInputStream(new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), new InputStream() {
+            @Override
+            public int read() {
+                throw new UncheckedIOException(new IOException("connection reset by peer"));
+            }
+        });
+        long before = storingThreads();
+        assertThrows(UncheckedIOException.class, () -> importer.importLines(broken));
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (storingThreads() > before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(before, storingThreads(), "the failed import's storing thread ended once its batch was stored");
     }
 }

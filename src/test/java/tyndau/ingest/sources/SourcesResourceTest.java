@@ -56,6 +56,9 @@ class SourcesResourceTest {
     @Inject
     SourcePoller poller;
 
+    @Inject
+    tyndau.document.DocumentWriter writer;
+
     HttpServer server;
     String base;
     String run;
@@ -215,6 +218,53 @@ class SourcesResourceTest {
         assertEquals(0, health.getInt("health.consecutiveFailures"));
         assertNotNull(health.get("health.lastSuccessAt"));
         assertNotNull(health.get("health.nextFetchAt"));
+    }
+
+    /** Fetches {@code id} now while the database fails to store {@code url} (a lost connection, not the document's fault). */
+    JsonPath fetchNowWhileStoringFails(String id, String url) {
+        tyndau.document.WriterFaults.failStoring(writer, url);
+        try {
+            return fetchNow(id);
+        } finally {
+            tyndau.document.WriterFaults.failStoring(writer, null);
+        }
+    }
+
+    @Test
+    void aFeedItemTheDatabaseFailedToStoreIsFetchedAgainBecauseTheValidatorsWaitForIt() {
+        String id = register("dbfeed", "rss", "/good.xml", null);
+        JsonPath first = fetchNowWhileStoringFails(id, base + "/rss/2");
+        assertEquals(2, first.getInt("new"), first.prettify());
+        assertEquals(1, first.getInt("rejected"), "only the entry without a link; the database's failure is not the item's: " + first.prettify());
+        assertEquals(1, first.getInt("pending"), first.prettify());
+        assertTrue(first.getList("problems").toString().contains(base + "/rss/2: the database failed to store it"), first.prettify());
+
+        // The same bytes again: without validators kept (body hash included), the feed is read and the item stored.
+        JsonPath second = fetchNow(id);
+        assertFalse(second.getBoolean("notModified"), second.prettify());
+        assertEquals(1, second.getInt("new"), second.prettify());
+        assertEquals(2, second.getInt("duplicates"), second.prettify());
+        assertEquals(0, second.getInt("pending"), second.prettify());
+        assertEquals(3, given().queryParam("source", id).get("/api/documents").then().statusCode(200).extract().jsonPath().getInt("total"));
+        assertTrue(fetchNow(id).getBoolean("notModified"), "everything stored: the validators are kept now");
+    }
+
+    @Test
+    void anArticleTheDatabaseFailedToStoreStaysOwedAndIsStoredOnTheNextRun() {
+        String id = register("dbhtml", "html", "/site/list.html", "{\"links\":\"ul.news a[href]\",\"body\":\"div.text\"}");
+        JsonPath first = fetchNowWhileStoringFails(id, base + "/site/2.html");
+        assertEquals(1, first.getInt("new"), "article 1 is stored all the same: " + first.prettify());
+        assertEquals(1, first.getInt("rejected"), "only the page robots.txt disallows: " + first.prettify());
+        assertEquals(1, first.getInt("pending"), "article 2 is owed: " + first.prettify());
+        assertTrue(first.getList("problems").toString().contains(base + "/site/2.html: the database failed to store it"), first.prettify());
+
+        JsonPath second = fetchNow(id);
+        assertEquals(1, second.getInt("new"), second.prettify());
+        assertEquals(0, second.getInt("pending"), second.prettify());
+        List<String> titles = given().queryParam("source", id).get("/api/documents").then().statusCode(200).extract().jsonPath()
+                .getList("items.title");
+        assertTrue(titles.contains("Заявление без даты"), titles.toString());
+        assertTrue(fetchNow(id).getBoolean("notModified"), "nothing owed: the list page's validators are kept now");
     }
 
     final java.util.concurrent.atomic.AtomicInteger largeServed = new java.util.concurrent.atomic.AtomicInteger();
