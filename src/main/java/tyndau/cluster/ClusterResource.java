@@ -62,8 +62,13 @@ class ClusterResource {
                     .setParameter(1, liveMillis / 1000.0).getResultList();
             for (Object[] r : rows) {
                 long indexed = ((Number) r[4]).longValue();
-                out.add(new InstanceView((String) r[0], (String) r[1], instant(r[2]), instant(r[3]), ((Number) r[6]).intValue() == 1,
-                        cluster.id().equals(r[0]), indexed, Math.max(0, dbSeq - indexed), jobs((String) r[5])));
+                boolean live = ((Number) r[6]).intValue() == 1;
+                boolean self = cluster.id().equals(r[0]);
+                // This instance's jobs as it holds them now (its lease), not as its last heartbeat wrote them: woken from
+                // a freeze, its row still lists jobs it lost. Another instance's row counts only while it is live.
+                List<String> jobs = self ? jobs(cluster.jobs()) : live ? jobs((String) r[5]) : List.of();
+                out.add(new InstanceView((String) r[0], (String) r[1], instant(r[2]), instant(r[3]), live, self, indexed,
+                        Math.max(0, dbSeq - indexed), jobs));
             }
             return new ClusterView(db.kind(), cluster.id(), dbSeq, out);
         });
