@@ -12,6 +12,19 @@ public interface ExportConfig {
     @WithDefault("4")
     int maxConcurrent();
 
+    /** Of those, how many one client address may run at once (six stalled requests from one address took every slot). */
+    @WithName("max-per-address")
+    @WithDefault("2")
+    int maxPerAddress();
+
+    /**
+     * A client that reads nothing of its export for this long is dropped and its slot given back (a reader that
+     * never reads would hold a slot for good).
+     */
+    @WithName("stall-timeout")
+    @WithDefault("30s")
+    java.time.Duration stallTimeout();
+
     /** Ids read from the index at a time: memory holds one page of ids, whatever the number of matches. */
     @WithName("page-size")
     @WithDefault("10000")

@@ -21,13 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.io.IOException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.concurrent.atomic.AtomicBoolean;
 import tyndau.web.ApiKey;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -58,18 +56,23 @@ class ExportResource {
     private final ResponsivenessService responsiveness;
     private final ObjectMapper json;
     private final ExportConfig config;
-    private final Semaphore running;
+    private final ExportSlots slots;
     private final ApiKey apiKey;
 
     ExportResource(SearchService search, LuceneIndex index, ResponsivenessService responsiveness,
                    ObjectMapper json, ExportConfig config, ApiKey apiKey) {
         this.apiKey = apiKey;
         this.config = config;
-        this.running = new Semaphore(config.maxConcurrent());
+        this.slots = new ExportSlots(config.maxConcurrent(), config.maxPerAddress(), config.stallTimeout());
         this.search = search;
         this.index = index;
         this.responsiveness = responsiveness;
         this.json = json;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        slots.close();
     }
 
     @GET
@@ -97,16 +100,9 @@ class ExportResource {
         // Callers with the key (the operator's scripts) do not queue behind the open cap.
         boolean keyHolder = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && apiKey.matches(authorization.substring(7));
-        if (!keyHolder && !running.tryAcquire()) {
-            throw ApiException.tooMany("at most " + config.maxConcurrent() + " document exports run at once (tyndau.export.max-concurrent); try again shortly", 10);
-        }
-        // The turn is given back once, when the exchange ends, however it ends (done, client gone, failed).
-        AtomicBoolean held = new AtomicBoolean(!keyHolder);
-        Runnable release = () -> {
-            if (held.compareAndSet(true, false)) {
-                running.release();
-            }
-        };
+        String address = exchange.request().remoteAddress() == null ? "" : exchange.request().remoteAddress().hostAddress();
+        ExportSlots.Turn turn = slots.take(address, !keyHolder, () -> exchange.request().connection().close());
+        Runnable release = turn::close;
         exchange.addEndHandler(v -> release.run());
         Query query;
         try {
@@ -117,7 +113,7 @@ class ExportResource {
         }
         StreamingOutput body = out -> {
             try {
-                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                Writer w = new BufferedWriter(new OutputStreamWriter(turn.watch(out), StandardCharsets.UTF_8));
                 if (f.equals("csv")) {
                     w.write(Csv.header("id", "published", "undateable", "source", "role", "side", "language", "url", "title",
                             "tone", "topics", "duplicate_of", "body", "tone_label", "tone_confidence"));
