@@ -112,12 +112,17 @@ class AlertResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: 'alert' for each new alert, 'ack' for each acknowledgement; data is the alert JSON")
-    public void stream(@Context SseEventSink sink, @Context Sse sse) {
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context io.vertx.core.http.HttpServerRequest request) {
         if (stream.clients() >= config.maxStreams()) {
             throw ApiException.tooMany("there are " + config.maxStreams() + " alert streams open already, the most served"
                     + " (tyndau.alerts.max-streams); try again later", 30);
         }
-        stream.register(sink, sse);
+        String address = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+        if (stream.clients(address) >= config.maxStreamsPerAddress()) {
+            throw ApiException.tooMany("this address holds " + config.maxStreamsPerAddress() + " alert streams already, its share"
+                    + " (tyndau.alerts.max-streams-per-address); close one first", 30);
+        }
+        stream.register(sink, sse, address);
     }
 
     @POST

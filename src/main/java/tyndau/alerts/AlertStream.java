@@ -22,6 +22,9 @@ class AlertStream {
 
     private final ObjectMapper json;
     private final AtomicInteger clients = new AtomicInteger();
+    /** Each open stream's client address, and how many each address holds. */
+    private final java.util.Map<SseEventSink, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Integer> byAddress = new java.util.concurrent.ConcurrentHashMap<>();
     private Sse sse;
     private SseBroadcaster broadcaster;
 
@@ -29,17 +32,30 @@ class AlertStream {
         this.json = json;
     }
 
-    synchronized void register(SseEventSink sink, Sse sse) {
+    synchronized void register(SseEventSink sink, Sse sse, String address) {
         if (broadcaster == null) {
             this.sse = sse;
             broadcaster = sse.newBroadcaster();
-            broadcaster.onClose(s -> clients.decrementAndGet());
+            broadcaster.onClose(s -> {
+                clients.decrementAndGet();
+                String a = owners.remove(s);
+                if (a != null) {
+                    byAddress.computeIfPresent(a, (k, n) -> n <= 1 ? null : n - 1);
+                }
+            });
             broadcaster.onError((s, e) -> LOG.debugf("an alert stream client went away: %s", e.getMessage()));
         }
         // A first comment sends the response headers at once: the client knows it is listening.
         sink.send(sse.newEventBuilder().comment("tyndau alerts").build());
+        owners.put(sink, address);
+        byAddress.merge(address, 1, Integer::sum);
         broadcaster.register(sink);
         clients.incrementAndGet();
+    }
+
+    /** Streams open for one client address. */
+    int clients(String address) {
+        return byAddress.getOrDefault(address, 0);
     }
 
     void publish(String name, AlertView alert) {

@@ -55,6 +55,11 @@ public interface AlertsConfig {
     @WithDefault("200")
     int maxStreams();
 
+    /** Of those, how many one client address may hold (a dashboard tab holds one; an office behind one address, several). */
+    @WithName("max-streams-per-address")
+    @WithDefault("20")
+    int maxStreamsPerAddress();
+
     /** How often a comment is sent on idle alert streams, so proxies keep them open and dead clients are noticed. */
     @WithName("sse-keepalive")
     @WithDefault("30s")

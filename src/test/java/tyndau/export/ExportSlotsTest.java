@@ -30,7 +30,7 @@ class ExportSlotsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("tyndau.export.max-concurrent", "4", "tyndau.export.max-per-address", "2",
-                    "tyndau.export.stall-timeout", "3s", "tyndau.export.page-size", "7");
+                    "tyndau.export.stall-timeout", "3s", "tyndau.export.page-size", "7", "tyndau.alerts.max-streams-per-address", "2");
         }
     }
 
@@ -56,6 +56,47 @@ class ExportSlotsTest {
                 line.append((char) c);
             }
             return line.toString();
+        }
+    }
+
+    /** The status line of a request for the alert stream from {@code from}; the socket stays open (the stream too). */
+    private static String streamFrom(String from, List<Socket> open) throws IOException {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(from, 0));
+        s.connect(new InetSocketAddress("127.0.0.1", RestAssured.port));
+        s.setSoTimeout(20_000);
+        open.add(s);
+        s.getOutputStream().write("GET /api/alerts/stream HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        InputStream in = s.getInputStream();
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
+    @Test
+    void oneAddressHoldsItsShareOfTheAlertStreams() throws Exception {
+        List<Socket> open = new ArrayList<>();
+        try {
+            assertTrue(streamFrom("127.0.0.3", open).contains("200"));
+            assertTrue(streamFrom("127.0.0.3", open).contains("200"));
+            String third = streamFrom("127.0.0.3", open);
+            assertTrue(third.contains("429"), "a third stream from one address: " + third);
+            assertTrue(streamFrom("127.0.0.4", open).contains("200"), "another address still gets one");
+            open.get(0).close();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            String again;
+            do {
+                Thread.sleep(500);
+                again = streamFrom("127.0.0.3", open);
+            } while (!again.contains("200") && System.nanoTime() < deadline);
+            assertTrue(again.contains("200"), "a closed stream gives its share back: " + again);
+        } finally {
+            for (Socket s : open) {
+                s.close();
+            }
         }
     }
 
