@@ -6,8 +6,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * Tests on the bundled archive, imported on start as on a fresh installation: the dashboard tests and
- * the paper's cases share one start (Quarkus orders test classes by profile).
+ * Tests on the bundled archive, imported on start as on a fresh installation: the paper's cases, the
+ * alerts of the history pass, the topic preview and the dashboard tests share one start (Quarkus orders
+ * test classes by profile, so one profile is one import of the archive).
  */
 public class WithArchive implements QuarkusTestProfile {
     public static final String API_KEY = "test-api-key";

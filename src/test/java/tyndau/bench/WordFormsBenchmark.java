@@ -1,6 +1,5 @@
 package tyndau.bench;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +52,7 @@ import tyndau.index.QueryLanguage;
  * replaced. Then, in the same run, indexing speed with the Russian lemmatiser beside Snowball.
  */
 class WordFormsBenchmark {
-    static final Path DATA = Path.of("..", "shared", "data");
+    static final Path DATA = tyndau.ReferenceData.ROOT;
     static final String KK = "(?:[лдт][ае]р)?(?:[ыі]?м[ыі]з|[ыі]?ң[ыі]з|[ыі]?м|[ыі]?ң|с?[ыі])?"
             + "(?:н?[ндт][ыі]ң|[ндт][ыі]|н|[гғкқ][ае]|н[ае]|н?[дт][ае]|н?[дт][ае]н|н[ае]н|[мбп][ае]н|н?[дт](?:ағы|егі))?";
 
@@ -81,7 +80,9 @@ class WordFormsBenchmark {
 
     @Test
     void measure() throws Exception {
-        assumeTrue(Files.isDirectory(DATA), "../shared/data is absent");
+        tyndau.ReferenceData.require("sentiment/rusentne/train_data.csv");
+        tyndau.ReferenceData.require("language/kaznerd/IOB2_test.txt");
+        tyndau.ReferenceData.require("extraction/readability/test/test-pages");
         List<Word> words = words();
         Map<String, List<String>> corpora = new LinkedHashMap<>();
         corpora.put("ru", russian());

@@ -1,6 +1,7 @@
 package tyndau.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.Query;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class KazakhAnalyzerTest {
@@ -153,13 +153,12 @@ class KazakhAnalyzerTest {
      */
     @Test
     void conflatesCountryNamesInKazNerd() throws IOException {
-        Path dir = Path.of("..", "shared", "data", "language", "kaznerd");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "KazNERD not available at " + dir.toAbsolutePath());
+        Path dir = tyndau.ReferenceData.require("language/kaznerd");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().startsWith("IOB2") && p.toString().endsWith(".txt")).sorted().toList();
         }
-        Assumptions.assumeTrue(!files.isEmpty(), "no IOB2 files in " + dir.toAbsolutePath());
+        assertFalse(files.isEmpty(), "no IOB2 files in " + dir.toAbsolutePath());
 
         Map<String, int[]> byCountry = new LinkedHashMap<>(); // base -> {seen, conflated}
         for (String base : List.of("Ресей", "Қытай", "Түркия", "Украина")) {

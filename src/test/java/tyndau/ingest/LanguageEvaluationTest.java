@@ -27,17 +27,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import tyndau.ReferenceData;
 
 /**
  * How often {@link LanguageGuess} names the right language of a sentence of 40 characters or more:
- * Kazakh from KazNERD and Russian from RuSentNE (under ../shared/data; skipped when absent),
+ * Kazakh from KazNERD and Russian from RuSentNE (under ../shared/data; skipped, naming the file, when absent),
  * English, Ukrainian and Turkish from sentences the project wrote
  * (src/test/resources/language/). The letter rules alone, which answer until the models are
  * loaded, are measured beside it in the same run; the cost of loading the models is measured in a
  * fresh JVM, since in this one another test may have loaded them already.
  */
 class LanguageEvaluationTest {
-    static final Path DATA = Path.of("..", "shared", "data");
+    static final Path DATA = ReferenceData.ROOT;
     static final int MIN_CHARS = 40;
     private static final Pattern SPACE_BEFORE = Pattern.compile(" ([,.:;!?)»%])");
     private static final Pattern SPACE_AFTER = Pattern.compile("([(«]) ");
@@ -51,8 +52,7 @@ class LanguageEvaluationTest {
 
     @Test
     void namesTheLanguageOfNinetyNineSentencesInAHundred() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("language/kaznerd"))
-                && Files.isDirectory(DATA.resolve("sentiment/rusentne")), "../shared/data absent");
+        requireCorpora();
         Map<String, List<String>> samples = samples();
         LanguageGuess.preload().toCompletableFuture().get(5, TimeUnit.MINUTES);
         assertTrue(LanguageGuess.modelsReady(), "the language models did not load");
@@ -117,9 +117,8 @@ class LanguageEvaluationTest {
      */
     @Test
     void lowAccuracyModeIsWithinAFewTenthsOfAPointOfHighAccuracy() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("language.compare"), "comparison on demand: -Dlanguage.compare=true");
-        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("language/kaznerd"))
-                && Files.isDirectory(DATA.resolve("sentiment/rusentne")), "../shared/data absent");
+        Assumptions.assumeTrue(Boolean.getBoolean("language.compare"), "not evaluated: on demand only, with -Dlanguage.compare=true");
+        requireCorpora();
         Map<String, List<String>> samples = samples();
         LanguageGuess.preload().toCompletableFuture().get(5, TimeUnit.MINUTES);
         Language[] languages = {Language.KAZAKH, Language.RUSSIAN, Language.UKRAINIAN, Language.TURKISH, Language.ENGLISH};
@@ -237,6 +236,12 @@ class LanguageEvaluationTest {
             out.put(lang, longEnough(ownSentences(lang)));
         }
         return out;
+    }
+
+    /** The two corpora {@link #samples} reads; the test is skipped, naming the missing one, without them. */
+    static void requireCorpora() {
+        ReferenceData.require("language/kaznerd/IOB2_test.txt");
+        ReferenceData.require("sentiment/rusentne/train_data.csv");
     }
 
     /** KazNERD's IOB2 file: a token and its tag a line, a blank line between sentences. */

@@ -1,6 +1,5 @@
 package tyndau.tone;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -152,9 +151,8 @@ class ArticleToneEvaluation {
 
     @Test
     void measure() throws Exception {
-        String dir = System.getProperty("tone.articles");
-        assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "-Dtone.articles=DIR");
-        List<Item> all = items(Path.of(dir));
+        Path dir = tyndau.ReferenceData.onDemand("tone.articles", "DIR, the labelled articles (src/test/resources/tone/articles/README.md)");
+        List<Item> all = items(dir);
         List<Item> dev = all.stream().filter(i -> i.id().startsWith("dev-")).toList();
         List<Item> test = all.stream().filter(i -> i.id().startsWith("test-")).toList();
         // -Dtone.language=en for articles in another language (e.g. PerSenT's English test set: test only).
@@ -259,8 +257,7 @@ class ArticleToneEvaluation {
      */
     @Test
     void topicTone() throws Exception {
-        String file = System.getProperty("tone.rusentne");
-        assumeTrue(file != null && Files.exists(Path.of(file)), "-Dtone.rusentne=FILE");
+        Path file = tyndau.ReferenceData.onDemand("tone.rusentne", "FILE, RuSentNE's validation_data_labeled.csv");
         Map<String, org.apache.lucene.search.Query> topics = new LinkedHashMap<>();
         JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(Path.of("feeds", "topics.yml").toFile());
@@ -270,7 +267,7 @@ class ArticleToneEvaluation {
         ModelToneScorer model = ModelToneScorer.shipped(new LexiconToneScorer());
         List<String> gold = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
-        List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int sentences = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t");

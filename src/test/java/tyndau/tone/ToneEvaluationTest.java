@@ -12,12 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tyndau.ReferenceData;
 
 /**
- * How right the tone is, on text nobody here wrote (RuSentNE, skipped without ../shared/data) and on
+ * How right the tone is, on text nobody here wrote (RuSentNE, skipped, naming the file, without ../shared/data) and on
  * sentences labelled by the project (src/test/resources/tone/), each beside a plain word-count
  * baseline measured in the same run: the same lexicon, exact word forms, no stemming, no negation
  * or intensifiers, label = sign(positive words − negative words).
@@ -126,8 +126,7 @@ class ToneEvaluationTest {
     /** RuSentNE: the sentiment of a news sentence towards an entity (−1/0/1). */
     @Test
     void russianNewsTowardsEntitiesRuSentNE() throws IOException {
-        Path file = Path.of("..", "shared", "data", "sentiment", "rusentne", "train_data.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "../shared/data absent");
+        Path file = ReferenceData.require("sentiment/rusentne/train_data.csv");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<int[]> ours = new ArrayList<>();
         List<int[]> base = new ArrayList<>();

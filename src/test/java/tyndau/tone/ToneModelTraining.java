@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +28,7 @@ class ToneModelTraining {
 
     @Test
     void trainAndMeasure() throws IOException {
-        String dir = System.getProperty("tone.data");
-        Assumptions.assumeTrue(dir != null, "-Dtone.data not given");
-        Path d = Path.of(dir);
+        Path d = tyndau.ReferenceData.onDemand("tone.data", "DIR, the training corpora (src/main/resources/tone/MODEL.md)");
         LexiconToneScorer lexicon = new LexiconToneScorer();
         if (FOLDS > 0) {
             // -Dtone.folds=k: k models, each without a k-th of RuSentNE's (and RuOpinionNE's) training sentences

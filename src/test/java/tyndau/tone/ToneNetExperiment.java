@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -175,9 +174,7 @@ class ToneNetExperiment {
 
     @Test
     void measure() throws Exception {
-        String dir = System.getProperty("tone.data");
-        Assumptions.assumeTrue(dir != null);
-        Path d = Path.of(dir);
+        Path d = tyndau.ReferenceData.onDemand("tone.data", "DIR, the training corpora ToneModelTraining reads");
         LexiconToneScorer lexicon = new LexiconToneScorer();
         int folds = Integer.getInteger("tone.folds", 0);
         if (folds > 0) {

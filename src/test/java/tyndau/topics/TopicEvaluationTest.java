@@ -1,5 +1,6 @@
 package tyndau.topics;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,9 +19,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.Query;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tyndau.ReferenceData;
 import tyndau.index.Analyzers;
 import tyndau.index.IndexSchema;
 import tyndau.index.QueryLanguage;
@@ -28,11 +29,10 @@ import tyndau.document.DocumentRow;
 
 /**
  * How well the default topics of feeds/topics.yml find the countries they name, measured on text
- * nobody here wrote (KazNERD, RuSentNE under ../shared/data; skipped when absent), and their
+ * nobody here wrote (KazNERD, RuSentNE under ../shared/data; skipped, naming the file, when absent), and their
  * precision on sentences the project labelled (src/test/resources/topics/precision.tsv).
  */
 class TopicEvaluationTest {
-    static final Path DATA = Path.of("..", "shared", "data");
     static final Map<String, Query> TOPICS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -65,11 +65,11 @@ class TopicEvaluationTest {
             "ukraine", Pattern.compile("^украин", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
 
     /** KazNERD: sentences where a GPE or NORP token names one of the four countries, in any inflection. */
-    static List<Case> kazakhCases() throws IOException {
+    static List<Case> kazakhCases(Path iob2) throws IOException {
         List<Case> out = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         List<String[]> tagged = new ArrayList<>();
-        for (String line : Files.readAllLines(DATA.resolve("language/kaznerd/IOB2_test.txt"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(iob2, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 flushKazakh(tokens, tagged, out);
                 continue;
@@ -96,10 +96,10 @@ class TopicEvaluationTest {
     }
 
     /** RuSentNE: sentences with a COUNTRY entity naming one of the four countries. */
-    static List<Case> russianCases() throws IOException {
+    static List<Case> russianCases(Path csv) throws IOException {
         List<Case> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
-        List<String> lines = Files.readAllLines(DATA.resolve("sentiment/rusentne/train_data.csv"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t");
             if (f.length < 3 || !f[2].equals("COUNTRY")) {
@@ -134,17 +134,17 @@ class TopicEvaluationTest {
 
     @Test
     void countryTopicsFindKazakhSentencesNamingTheCountry() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("language/kaznerd")), "../shared/data absent");
-        Map<String, double[]> r = recall(kazakhCases(), "kk");
+        Map<String, double[]> r = recall(kazakhCases(ReferenceData.require("language/kaznerd/IOB2_test.txt")), "kk");
         report("kk", r);
+        assertEquals(new java.util.TreeSet<>(KAZAKH.keySet()), r.keySet(), "KazNERD names every country; a missing one is a corpus misread");
         r.forEach((topic, v) -> assertTrue(v[0] / v[1] >= 0.95, "Kazakh recall of " + topic + " is " + v[0] / v[1]));
     }
 
     @Test
     void countryTopicsFindRussianSentencesNamingTheCountry() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("sentiment/rusentne")), "../shared/data absent");
-        Map<String, double[]> r = recall(russianCases(), "ru");
+        Map<String, double[]> r = recall(russianCases(ReferenceData.require("sentiment/rusentne/train_data.csv")), "ru");
         report("ru", r);
+        assertEquals(new java.util.TreeSet<>(RUSSIAN.keySet()), r.keySet(), "RuSentNE names every country; a missing one is a corpus misread");
         r.forEach((topic, v) -> assertTrue(v[0] / v[1] >= 0.95, "Russian recall of " + topic + " is " + v[0] / v[1]));
     }
 

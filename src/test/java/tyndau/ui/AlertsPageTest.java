@@ -15,17 +15,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import tyndau.WithArchive;
 
 /**
  * The alerts page: an alert raised by an import while the page is open appears without a reload, and
- * acknowledging it works with the API key and is refused without it. Skipped only while the server has
- * no alerting feature ({@code GET /api/alerts} answers 404).
+ * acknowledging it works with the API key and is refused without it. A fresh browser for each test; skipped
+ * without Chromium except in CI ({@link Browser.Installed}).
  */
 @QuarkusTest
 @TestProfile(WithArchive.class)
+@ExtendWith(Browser.Installed.class)
 class AlertsPageTest {
 
     @TestHTTPResource("/")
@@ -35,6 +37,7 @@ class AlertsPageTest {
 
     @BeforeEach
     void start() throws InterruptedException {
+        Browser.requireInstalled(); // before the wait for the archive: a missing browser fails (in CI) at once
         WithArchive.awaitReady();
         String s = root.toString();
         browser = Browser.open(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);

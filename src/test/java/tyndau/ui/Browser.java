@@ -2,7 +2,8 @@ package tyndau.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Level;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,12 +36,62 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through its chromedriver, with the checks every page gets:
  * no console error, no request leaving loopback, a screenshot under {@code target/screenshots/}.
- * Tests are skipped (not failed) on a machine without the two binaries; {@code .ci/run} installs them.
+ * Without the two binaries the tests are skipped with the reason on a developer's machine and fail in CI
+ * ({@code TYNDAU_CI=1}, exported by {@code .ci/run}, which installs them): a dashboard nobody opened
+ * must not pass as a dashboard that works.
  */
 final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Set by {@code .ci/run}; any other value, or none, is a developer's machine. */
+    static final String CI_VARIABLE = "TYNDAU_CI";
+
+    static boolean inCi() {
+        return "1".equals(System.getenv(CI_VARIABLE));
+    }
+
+    /** What keeps a browser from starting here (the paths that are not executable), or empty. */
+    static Optional<String> missing() {
+        List<String> absent = new ArrayList<>();
+        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(p)) {
+                absent.add(p.toString());
+            }
+        }
+        return absent.isEmpty() ? Optional.empty()
+                : Optional.of("no executable " + String.join(" and ", absent) + " (apt-get install chromium chromium-driver)");
+    }
+
+    /** Skips the calling test where the browser is missing, or fails it in CI. */
+    static void requireInstalled() {
+        missing().ifPresent(why -> {
+            if (inCi()) {
+                fail(CI_VARIABLE + "=1 and " + why + ": in CI the dashboard tests must run, not skip");
+            }
+            abort("dashboard test skipped: " + why + "; in CI (" + CI_VARIABLE + "=1) this is a failure");
+        });
+    }
+
+    /**
+     * Skips a whole browser test class before its service starts (importing the archive for tests that
+     * cannot run costs a minute) where the browser is missing, except in CI, where the class runs and
+     * {@link #open} fails it.
+     */
+    static final class Installed implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            Optional<String> why = missing();
+            if (why.isEmpty()) {
+                return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
+            }
+            if (inCi()) {
+                return ConditionEvaluationResult.enabled(CI_VARIABLE + "=1: run, and fail on " + why.get());
+            }
+            return ConditionEvaluationResult.disabled("dashboard test skipped: " + why.get() + "; in CI ("
+                    + CI_VARIABLE + "=1) this is a failure");
+        }
+    }
 
     final ChromeDriver driver;
     private final String origin;
@@ -50,8 +105,7 @@ final class Browser implements AutoCloseable {
 
     /** origin: the service under test, e.g. {@code http://localhost:40123}. */
     static Browser open(String origin) {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        requireInstalled();
         Path profile;
         try {
             profile = Files.createTempDirectory("tyndau-chromium-");

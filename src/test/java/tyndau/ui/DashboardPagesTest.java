@@ -20,7 +20,7 @@ import tyndau.WithArchive;
 /** Every dashboard page in a real headless Chromium, on the bundled archive. */
 @QuarkusTest
 @TestProfile(WithArchive.class)
-class DashboardPagesTest extends ArchiveBrowserTest {
+class DashboardPagesTest extends ArchiveBrowserBase {
 
     @Test
     void rootRedirectsToTheOverview() {

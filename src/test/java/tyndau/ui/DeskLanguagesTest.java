@@ -25,7 +25,7 @@ import tyndau.WithArchive;
  */
 @QuarkusTest
 @TestProfile(WithArchive.class)
-class DeskLanguagesTest extends ArchiveBrowserTest {
+class DeskLanguagesTest extends ArchiveBrowserBase {
     private static final Map<String, Locale> LOCALES = Map.of("kk", Locale.forLanguageTag("kk"), "ru", Locale.forLanguageTag("ru"));
 
     private static String day(LocalDate d, String lang) {

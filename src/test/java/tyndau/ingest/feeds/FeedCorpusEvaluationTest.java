@@ -19,17 +19,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import tyndau.ReferenceData;
 
 /**
  * Every file of the feed corpora in {@code ../shared/data/feeds/} (feedparser's well-formed and
  * ill-formed tests, feed-rs and Rome fixtures) through {@link FeedParser}: each is parsed or rejected
  * with a reason, nothing else escapes. Prints the counts by directory and the commonest reasons.
- * Skipped when the reference data is absent.
+ * Each test is skipped, naming the folder or file it needs, when the reference data is absent.
  */
 class FeedCorpusEvaluationTest {
-    static final Path ROOT = Path.of("../shared/data/feeds");
+    static final Path ROOT = ReferenceData.ROOT.resolve("feeds");
     static final Pattern HEADER = Pattern.compile("(?im)^\\s*Header:\\s*Content-type:\\s*(.+?)\\s*$");
     static final Pattern EXPECT = Pattern.compile("(?m)^\\s*Expect:\\s*(.+?)\\s*$");
     /** Measured 99.1 % (1,734 of 1,749; the 15 rejected are Microsoft CDF, not RSS or Atom); the floor leaves a little room. */
@@ -46,7 +46,7 @@ class FeedCorpusEvaluationTest {
 
     @Test
     void everyCorpusFileIsParsedOrRejectedWithAReason() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(ROOT), "../shared/data/feeds absent");
+        ReferenceData.require("feeds");
         List<Path> files;
         try (Stream<Path> s = Files.walk(ROOT)) {
             files = s.filter(Files::isRegularFile).filter(FeedCorpusEvaluationTest::isInput).sorted().toList();
@@ -94,6 +94,7 @@ class FeedCorpusEvaluationTest {
         assertEquals(List.of(), unexpected, "only FeedParseException may escape");
         int[] wellformed = byGroup.entrySet().stream().filter(e -> e.getKey().startsWith("feedparser/wellformed"))
                 .map(Map.Entry::getValue).reduce(new int[2], (a, b) -> new int[] {a[0] + b[0], a[1] + b[1]});
+        assertTrue(wellformed[0] + wellformed[1] > 0, "no feedparser wellformed file was read under " + ROOT);
         double rate = (double) wellformed[0] / (wellformed[0] + wellformed[1]);
         System.out.printf("feedparser wellformed parse rate: %.1f %% (%d of %d)%n", 100 * rate, wellformed[0], wellformed[0] + wellformed[1]);
         assertTrue(rate >= WELLFORMED_FLOOR, "wellformed parse rate " + rate + " below " + WELLFORMED_FLOOR);
@@ -101,8 +102,7 @@ class FeedCorpusEvaluationTest {
 
     @Test
     void koi8rFeedWithoutDeclarationComesOutCyrillic() throws Exception {
-        Path koi8r = ROOT.resolve("feedparser/tests/illformed/chardet/koi8r.xml");
-        Assumptions.assumeTrue(Files.isRegularFile(koi8r), "../shared/data/feeds absent");
+        Path koi8r = ReferenceData.require("feeds/feedparser/tests/illformed/chardet/koi8r.xml");
         ParsedFeed feed = FeedParser.parse(Files.readAllBytes(koi8r), null);
         assertEquals("KOI8-R", feed.charset());
         assertEquals("Как пережить новогоднюю ночь", feed.entries().get(0).title());
@@ -115,9 +115,9 @@ class FeedCorpusEvaluationTest {
      */
     @Test
     void agreesWithFeedparsersExpectations() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(ROOT.resolve("feedparser")), "../shared/data/feeds absent");
+        Path tests = ReferenceData.require("feeds/feedparser/tests");
         List<Path> files;
-        try (Stream<Path> s = Files.walk(ROOT.resolve("feedparser/tests"))) {
+        try (Stream<Path> s = Files.walk(tests)) {
             files = s.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".xml")).sorted().toList();
         }
         int agree = 0;
@@ -154,6 +154,7 @@ class FeedCorpusEvaluationTest {
                 }
             }
         }
+        assertTrue(agree + disagree.size() > 0, "no Expect: line with a title, link or id was read under " + tests);
         double rate = (double) agree / (agree + disagree.size());
         System.out.printf("feedparser expectations (titles, links, ids): %d of %d agree (%.1f %%)%n", agree, agree + disagree.size(), 100 * rate);
         disagree.forEach(d -> System.out.println("  " + d));
@@ -163,8 +164,7 @@ class FeedCorpusEvaluationTest {
     /** Titles, first links and publication dates of every entry against feed-rs's parsed result beside each fixture. */
     @Test
     void agreesWithFeedRsOnTitlesLinksAndDates() throws IOException {
-        Path fixtures = ROOT.resolve("feed-rs/feed-rs/fixture");
-        Assumptions.assumeTrue(Files.isDirectory(fixtures), "../shared/data/feeds absent");
+        Path fixtures = ReferenceData.require("feeds/feed-rs/feed-rs/fixture");
         ObjectMapper json = new ObjectMapper();
         int[] titles = new int[2];
         int[] links = new int[2];
@@ -198,6 +198,7 @@ class FeedCorpusEvaluationTest {
         }
         System.out.printf("feed-rs agreement: titles %d of %d, links %d of %d, published %d of %d%n",
                 titles[0], titles[0] + titles[1], links[0], links[0] + links[1], dates[0], dates[0] + dates[1]);
+        assertTrue(titles[0] + titles[1] > 0, "no entry of a feed-rs result was compared under " + fixtures);
         for (int[] c : List.of(titles, links, dates)) {
             assertTrue(c[0] >= FEED_RS_AGREEMENT_FLOOR * (c[0] + c[1]), c[0] + " of " + (c[0] + c[1]));
         }

@@ -26,16 +26,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import tyndau.ReferenceData;
 
 /**
- * The general extractor on Mozilla Readability's 130 test pages (skipped without ../shared/data):
+ * The general extractor on Mozilla Readability's 130 test pages (skipped, naming the folder, without ../shared/data):
  * token F1 of the extracted text against the text of {@code expected.html}, and how often the
  * publication time matches {@code expected-metadata.json}'s publishedTime where it has one.
  */
 class ReadabilityEvaluationTest {
-    static final Path PAGES = Path.of("../shared/data/extraction/readability/test/test-pages");
+    static final String PAGES = "extraction/readability/test/test-pages";
     /** Measured 0.995 with this extractor; the floor leaves a small margin for harmless changes. */
     static final double MEAN_F1_FLOOR = 0.985;
     /** Measured 31 of 33 (93.9 %); a floor, so that a regression in date extraction fails the build. */
@@ -53,13 +53,13 @@ class ReadabilityEvaluationTest {
 
     @Test
     void extractsMainContentAndDatesOfReadabilityTestPages() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(PAGES), "reference data absent: " + PAGES.toAbsolutePath());
+        Path pages = ReferenceData.require(PAGES);
         List<Score> scores = new ArrayList<>();
         int withDate = 0;
         int hits = 0;
         int extra = 0;
         List<String> misses = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(PAGES)) {
+        try (Stream<Path> dirs = Files.list(pages)) {
             for (Path dir : dirs.sorted().toList()) {
                 if (!Files.exists(dir.resolve("source.html")) || !Files.exists(dir.resolve("expected.html"))) {
                     continue;
