@@ -56,7 +56,7 @@ class PackageDependenciesTest {
     /** Bottom first. */
     static final List<List<String>> LAYERS = List.of(
             List.of(ROOT),
-            List.of("cluster", "web"),
+            List.of("cluster", "http", "language", "fetch"),
             List.of("source"),
             List.of("document"),
             List.of("index"),

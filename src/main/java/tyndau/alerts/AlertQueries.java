@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tyndau.web.Page;
+import tyndau.http.Page;
 
 /** Reads alerts back as {@link AlertView}s: one, or a filtered page, newest trigger first. */
 @ApplicationScoped

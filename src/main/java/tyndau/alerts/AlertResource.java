@@ -18,8 +18,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import tyndau.index.QueryLanguage;
-import tyndau.web.ApiException;
-import tyndau.web.Page;
+import tyndau.http.ApiException;
+import tyndau.http.Page;
 
 /** {@code /api/alerts}: raised alerts, listed and filtered, acknowledged, and streamed as server-sent events. */
 @Path("/api/alerts")

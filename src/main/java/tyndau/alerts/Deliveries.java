@@ -21,9 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
-import tyndau.ingest.fetch.FetchException;
-import tyndau.ingest.fetch.Fetched;
-import tyndau.ingest.fetch.SafeFetcher;
+import tyndau.fetch.FetchException;
+import tyndau.fetch.Fetched;
+import tyndau.fetch.SafeFetcher;
 
 /**
  * Sends pending deliveries (webhook, e-mail) one at a time on a thread of their own: at once for a

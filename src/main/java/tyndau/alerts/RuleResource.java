@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /** {@code /api/alert-rules}: what raises alerts, with its parameters and delivery channels. */
 @Path("/api/alert-rules")

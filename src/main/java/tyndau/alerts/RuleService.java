@@ -30,7 +30,7 @@ import tyndau.TyndauConfig;
 import tyndau.YamlDefaults;
 import tyndau.search.SavedSearches;
 import tyndau.topics.TopicService;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * The alert rules. Defaults come from {@code feeds/alerts.yml} on start (inserted when missing,

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /** Turns a {@link RuleView} into a {@link Rule}, or a 400 that says what is wrong. */
 final class RuleValidation {

@@ -9,8 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import tyndau.web.ApiException;
-import tyndau.web.Page;
+import tyndau.http.ApiException;
+import tyndau.http.Page;
 
 /** {@code /api/documents}: what was stored, read back. */
 @Path("/api/documents")

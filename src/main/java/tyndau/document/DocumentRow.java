@@ -36,6 +36,11 @@ public record DocumentRow(long id, long seq, String source, String role, String 
 
     /** Title and body as one text, as indexed and scored. */
     public String text() {
-        return title + "\n\n" + (body == null ? "" : body);
+        return join(title, body);
+    }
+
+    /** The one rule for reading a title and a body as one text (analysis, language, tone): a blank line between. */
+    public static String join(String title, String body) {
+        return (title == null ? "" : title) + "\n\n" + (body == null ? "" : body);
     }
 }

@@ -40,24 +40,24 @@ public class DocumentService {
 
     /** A page (1-based) of documents, optionally of one source, newest publication first, undateable last. */
     @Transactional
-    public tyndau.web.Page<DocumentView> list(Optional<String> sourceId, int page, int size) {
+    public tyndau.http.Page<DocumentView> list(Optional<String> sourceId, int page, int size) {
         String newestFirst = "order by publishedAt desc nulls last, id desc";
         List<Document> docs = sourceId
-                .map(s -> Row.page(Document.class, "sourceId = ?1 " + newestFirst, tyndau.web.Page.offset(page, size), size, s))
-                .orElseGet(() -> Row.page(Document.class, newestFirst, tyndau.web.Page.offset(page, size), size));
-        return new tyndau.web.Page<>(count(sourceId), page, size, listed(docs));
+                .map(s -> Row.page(Document.class, "sourceId = ?1 " + newestFirst, tyndau.http.Page.offset(page, size), size, s))
+                .orElseGet(() -> Row.page(Document.class, newestFirst, tyndau.http.Page.offset(page, size), size));
+        return new tyndau.http.Page<>(count(sourceId), page, size, listed(docs));
     }
 
     /**
      * The documents stored before {@code id} (of a source, if given), last stored first: a cursor that reads as deep as
      * the table goes at the cost of one index range, where an offset would scan every row before it.
      */
-    public tyndau.web.Page<DocumentView> before(Optional<String> sourceId, long id, int size) {
+    public tyndau.http.Page<DocumentView> before(Optional<String> sourceId, long id, int size) {
         List<Document> docs = sourceId
                 .map(s -> Row.page(Document.class, "sourceId = ?1 and id < ?2 order by id desc", 0, size, s, id))
                 .orElseGet(() -> Row.page(Document.class, "id < ?1 order by id desc", 0, size, id));
         Long next = docs.size() < size ? null : docs.get(docs.size() - 1).id;
-        return new tyndau.web.Page<>(count(sourceId), 1, size, listed(docs), next);
+        return new tyndau.http.Page<>(count(sourceId), 1, size, listed(docs), next);
     }
 
     private static long count(Optional<String> sourceId) {

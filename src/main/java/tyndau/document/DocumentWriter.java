@@ -292,6 +292,7 @@ public class DocumentWriter {
         d.undateable = n.undateable();
         d.fetchedAt = n.fetchedAt() == null ? Instant.now() : n.fetchedAt();
         d.language = n.language();
+        // A key, not a text: its form is the one every stored hash has (a new separator would miss every old copy).
         d.contentHash = Hashes.sha256(n.title() + "\n" + (n.body() == null ? "" : n.body()));
         return d;
     }

@@ -26,7 +26,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
-import tyndau.web.ApiKey;
+import tyndau.http.ApiKey;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -42,8 +42,8 @@ import tyndau.responsiveness.ResponsivenessService;
 import tyndau.search.SearchRequest;
 import tyndau.search.SearchService;
 import tyndau.source.Source;
-import tyndau.web.ApiException;
-import tyndau.web.Csv;
+import tyndau.http.ApiException;
+import tyndau.http.Csv;
 import tyndau.document.DocumentRow;
 
 /** {@code /api/export/*}: documents (CSV, JSONL; streamed) and episodes (CSV, JSON) for R, pandas, spreadsheets. */
@@ -56,11 +56,13 @@ class ExportResource {
     private final ResponsivenessService responsiveness;
     private final ObjectMapper json;
     private final ExportConfig config;
+    private final tyndau.document.DocumentRows rows;
     private final ExportSlots slots;
     private final ApiKey apiKey;
 
     ExportResource(SearchService search, LuceneIndex index, ResponsivenessService responsiveness,
-                   ObjectMapper json, ExportConfig config, ApiKey apiKey) {
+                   ObjectMapper json, ExportConfig config, ApiKey apiKey, tyndau.document.DocumentRows rows) {
+        this.rows = rows;
         this.apiKey = apiKey;
         this.config = config;
         this.slots = new ExportSlots(config.maxConcurrent(), config.maxPerAddress(), config.stallTimeout());
@@ -207,7 +209,7 @@ class ExportResource {
             if (d == null) {
                 continue;
             }
-            DocumentRow row = index.rowOf(d, sources.get(d.sourceId));
+            DocumentRow row = rows.rowOf(d, sources.get(d.sourceId));
             List<String> topics = topicsById.getOrDefault(id, List.of());
             if (f.equals("csv")) {
                 w.write(Csv.row(List.of(Csv.number(d.id), d.publishedAt == null ? "" : d.publishedAt.toString(),

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * The turns of document exports: at most {@code max} at once, at most {@code perAddress} of them for one client

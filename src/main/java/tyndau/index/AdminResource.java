@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /** {@code /api/admin/reindex}: rebuild the index from the database while searches keep working. */
 @Path("/api/admin/reindex")

@@ -1,17 +1,21 @@
 package tyndau.index;
 
+import tyndau.language.EnglishFormsAnalyzer;
+import tyndau.language.Initials;
+import tyndau.language.KazakhAnalyzer;
+import tyndau.language.RussianLemmaAnalyzer;
+import tyndau.language.RussianLemmas;
+
 import java.io.Reader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 
@@ -51,7 +55,7 @@ public final class Analyzers {
 
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return splitInitials(reader);
+            return Initials.split(reader);
         }
 
         @Override
@@ -60,17 +64,6 @@ public final class Analyzers {
         }
     };
 
-    /** A full stop between two Cyrillic letters: "Б.Обама", "Қ.Тоқаев", which the tokenizer reads as one word. */
-    private static final Pattern GLUED_INITIAL = Pattern.compile("(?<=\\p{IsCyrillic})\\.(?=\\p{IsCyrillic})");
-
-    /**
-     * Reads an initial written against its surname without a space (Б.Обама, Н.Назарбаев, common in
-     * Russian and Kazakh news) as two words, as UAX #29 word breaking does not. The stop becomes a space
-     * of the same length, so offsets (and highlights) stay where they were.
-     */
-    static Reader splitInitials(Reader reader) {
-        return new PatternReplaceCharFilter(GLUED_INITIAL, " ", reader);
-    }
     private static final Analyzer KEYWORD = new KeywordAnalyzer();
 
     /** Routes each field to its analyser: {@code text_kk} to Kazakh, keyword fields untouched, the rest standard. */

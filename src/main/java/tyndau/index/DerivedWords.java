@@ -1,5 +1,7 @@
 package tyndau.index;
 
+import tyndau.language.RussianLemmas;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

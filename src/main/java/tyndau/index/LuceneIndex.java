@@ -1,6 +1,5 @@
 package tyndau.index;
 
-import tyndau.Row;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -8,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +36,12 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
-import tyndau.document.Document;
 import tyndau.document.DocumentsCommitted;
 import tyndau.document.IndexedTopics;
-import tyndau.source.Side;
-import tyndau.source.Source;
 import tyndau.document.Analyser;
 import tyndau.document.Analysis;
 import tyndau.document.DocumentRow;
+import tyndau.document.DocumentRows;
 
 /**
  * The Lucene projection of the database. Indexing is driven by the document sequence number: each
@@ -67,10 +63,9 @@ public class LuceneIndex implements IndexedTopics {
     static final int PENDING_ROWS = 5000;
 
     private final TyndauConfig config;
-    private final EntityManager em;
+    private final DocumentRows rows;
     /** Whether other instances may write to the database (PostgreSQL): then the feeder polls it. */
     private final boolean shared;
-    private final Side side;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Event<DocumentsIndexed> indexed;
     private final Analyser analyser;
@@ -138,12 +133,11 @@ public class LuceneIndex implements IndexedTopics {
     private volatile boolean rebuildsStopped;
     private Thread feeder;
 
-    LuceneIndex(TyndauConfig config, tyndau.Database db, Side side, Event<DocumentsIndexed> indexed, Analyser analyser,
+    LuceneIndex(TyndauConfig config, tyndau.Database db, DocumentRows rows, Event<DocumentsIndexed> indexed, Analyser analyser,
                 Event<ScoringChanged> scoringChanged) {
         this.config = config;
-        this.em = db.em();
+        this.rows = rows;
         this.shared = tyndau.Database.POSTGRESQL.equals(db.kind());
-        this.side = side;
         this.indexed = indexed;
         this.analyser = analyser;
         this.scoringChanged = scoringChanged;
@@ -272,9 +266,7 @@ public class LuceneIndex implements IndexedTopics {
      * or one that lost its last commits) cannot be trusted: it is emptied and rebuilt.
      */
     private void discardIfAheadOfDatabase() throws IOException {
-        Long max = QuarkusTransaction.requiringNew().call(
-                () -> em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult());
-        long dbSeq = max == null ? 0 : max;
+        long dbSeq = rows.maxSeq();
         if (current.indexedSeq > dbSeq) {
             LOG.warnf("the index holds seq %d but the database only %d: rebuilding the index from the database",
                     current.indexedSeq, dbSeq);
@@ -404,43 +396,9 @@ public class LuceneIndex implements IndexedTopics {
         }
     }
 
-    /** Up to {@link #BATCH} rows above {@code seq}, in sequence order, each in its own short transaction. */
+    /** Up to {@link #BATCH} rows above {@code seq}, in sequence order, analysed (the document table's own reading). */
     List<DocumentRow> rowsAfter(long seq, boolean rescore) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Document> docs = em.createQuery("from Document d where d.seq > :s order by d.seq", Document.class)
-                    .setParameter("s", seq)
-                    .setMaxResults(BATCH)
-                    .getResultList();
-            if (docs.isEmpty()) {
-                return List.<DocumentRow>of();
-            }
-            Map<String, Source> sources = new HashMap<>();
-            Row.list(Source.class, "").forEach(s -> sources.put(s.id, s));
-            List<DocumentRow> rows = new java.util.ArrayList<>(docs.size());
-            for (Document d : docs) {
-                DocumentRow row = rowOf(d, sources.get(d.sourceId));
-                Analysis a = analyser.analyse(row, rescore);
-                writeBack(d, a);
-                rows.add(row.with(a));
-            }
-            return rows;
-        });
-    }
-
-    /**
-     * Re-scoring writes a changed tone and its reading back to the row (same seq: the index gets it as it reads it),
-     * those columns only: the entity read stays untouched, so no whole-row update follows ({@link Document#rescored}).
-     */
-    static void writeBack(Document d, Analysis a) {
-        if (!java.util.Objects.equals(d.tone, a.tone()) || !java.util.Objects.equals(d.reading(), a.reading())) {
-            Document.rescored(d.id, a.tone(), a.reading());
-        }
-    }
-
-    /** The index's view of a stored document. */
-    public DocumentRow rowOf(Document d, Source s) {
-        return new DocumentRow(d.id, d.seq, d.sourceId, s.role.wire(), side.of(s.role), d.language, d.publishedAt,
-                d.tone, d.duplicateOf, d.title, d.body, List.of(), Map.of(), d.reading());
+        return rows.after(seq, BATCH, rescore);
     }
 
     private static long committedSeq(IndexWriter writer) throws IOException {

@@ -1,8 +1,6 @@
 package tyndau.index;
 
-import tyndau.Row;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
-import tyndau.document.Document;
+import tyndau.document.DocumentRows;
 
 /** Rebuilds the index from the database into a new generation, one rebuild at a time, with progress. */
 @ApplicationScoped
@@ -19,12 +17,14 @@ public class Reindexer {
     private static final Logger LOG = Logger.getLogger(Reindexer.class);
 
     private final LuceneIndex index;
+    private final DocumentRows rows;
     private volatile Progress progress;
     private volatile boolean pending;
     private volatile boolean stopping;
     private volatile Thread worker;
 
-    Reindexer(LuceneIndex index) {
+    Reindexer(LuceneIndex index, DocumentRows rows) {
+        this.rows = rows;
         this.index = index;
     }
 
@@ -75,7 +75,7 @@ public class Reindexer {
         if (stopping || (progress != null && progress.finishedAt == null && progress.error == null)) {
             return false;
         }
-        long total = QuarkusTransaction.requiringNew().call(() -> Row.count(Document.class, ""));
+        long total = rows.count();
         String next = index.nextGenerationName();
         Progress p = new Progress(total, next);
         progress = p;

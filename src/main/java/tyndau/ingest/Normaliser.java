@@ -1,5 +1,7 @@
 package tyndau.ingest;
 
+import tyndau.language.Languages;
+
 import java.time.Instant;
 import java.util.Optional;
 import tyndau.document.NewDocument;
@@ -102,7 +104,7 @@ public final class Normaliser {
         String guid = raw.guid() == null || raw.guid().isBlank() ? null : clip(raw.guid().strip(), MAX_GUID);
         String language = raw.language() != null && !raw.language().isBlank()
                 ? raw.language().strip().toLowerCase(java.util.Locale.ROOT)
-                : Languages.decide(title + "\n" + text, raw.declared(), raw.sourceLanguage());
+                : Languages.decide(tyndau.document.DocumentRow.join(title, text), raw.declared(), raw.sourceLanguage());
         return new Result(new NewDocument(raw.sourceId(), raw.role(), url.get(), guid, clip(title, MAX_TITLE), text, html,
                 raw.published(), raw.fetched() == null ? Instant.now() : raw.fetched(), language), null);
     }

@@ -22,7 +22,7 @@ import tyndau.signals.Range;
 import tyndau.signals.SignalsConfig;
 import tyndau.signals.TimelineService;
 import tyndau.topics.TopicService;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * {@code POST /api/topics/preview}: what a topic query would catch before it is saved — the total, per

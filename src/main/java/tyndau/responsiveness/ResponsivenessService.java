@@ -31,7 +31,7 @@ import tyndau.index.LuceneIndex;
 import jakarta.ws.rs.QueryParam;
 import tyndau.signals.Range;
 import tyndau.signals.SignalsConfig;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 import tyndau.signals.TimelineService;
 
 /** Reads a topic's series and documents from the index, runs {@link Method}, and adds each episode's evidence. */
@@ -117,7 +117,7 @@ public class ResponsivenessService {
 
     public Answer analyze(String topic, Range range, Method.Params p) {
         if (topic == null || topic.isBlank()) {
-            throw tyndau.web.ApiException.badRequest("'topic' is required");
+            throw tyndau.http.ApiException.badRequest("'topic' is required");
         }
         Query q = timelines.topicQuery(topic);
         ZoneId zone = range.zone();

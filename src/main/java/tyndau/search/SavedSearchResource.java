@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import tyndau.topics.TopicService;
 import tyndau.topics.TopicView;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * {@code /api/saved-searches}: searches kept under a name (query, filters, range, sort), listed,

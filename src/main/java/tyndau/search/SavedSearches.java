@@ -31,7 +31,7 @@ public class SavedSearches {
         try {
             return Optional.of(new Compiled(s.id, s.name, search.query(new SearchRequest(s.q, s.topic, s.side, s.role, s.lang,
                     s.source, s.from, s.to, null, 1, 1, s.tone))));
-        } catch (tyndau.web.ApiException e) {
+        } catch (tyndau.http.ApiException e) {
             return Optional.empty();
         }
     }

@@ -35,7 +35,7 @@ import tyndau.index.MatchedForms;
 import tyndau.index.QueryLanguage;
 import tyndau.source.Source;
 import tyndau.topics.TopicService;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 import tyndau.document.DocumentRow;
 
 /** Full-text search with filters, relevance or date order, highlights and facets. */
@@ -47,12 +47,14 @@ public class SearchService {
             IndexSchema.ROLE, IndexSchema.TONE_LABEL);
 
     private final LuceneIndex index;
+    private final tyndau.document.DocumentRows rows;
     private final TopicService topics;
     private final SearchConfig config;
     /** Turns of {@link SearchConfig#maxConcurrent}: searches and previews running now. */
     private final java.util.concurrent.Semaphore running;
 
-    SearchService(LuceneIndex index, TopicService topics, SearchConfig config) {
+    SearchService(LuceneIndex index, TopicService topics, SearchConfig config, tyndau.document.DocumentRows rows) {
+        this.rows = rows;
         this.index = index;
         this.topics = topics;
         this.config = config;
@@ -133,7 +135,7 @@ public class SearchService {
     }
 
     public SearchAnswer search(SearchRequest r) {
-        tyndau.web.Page.check(r.page(), r.size(), MAX_SIZE);
+        tyndau.http.Page.check(r.page(), r.size(), MAX_SIZE);
         String sort = r.sort() == null || r.sort().isBlank() ? (notBlank(r.q()) ? "relevance" : "date") : r.sort().toLowerCase(Locale.ROOT);
         if (!sort.equals("relevance") && !sort.equals("date")) {
             throw ApiException.badRequest("'sort' is relevance or date");
@@ -243,7 +245,7 @@ public class SearchService {
                 continue;
             }
             Source s = sources.get(d.sourceId);
-            DocumentRow row = index.rowOf(d, s);
+            DocumentRow row = rows.rowOf(d, s);
             String snippet = null;
             for (String f : fields) {
                 String[] forField = snippets.get(f);

@@ -11,7 +11,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
 import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /** A range of whole days in a time zone, from request parameters (both inclusive). */
 public record Range(LocalDate from, LocalDate to, ZoneId zone) {

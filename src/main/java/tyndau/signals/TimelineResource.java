@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import tyndau.web.Csv;
+import tyndau.http.Csv;
 import tyndau.index.LuceneIndex;
 
 /** {@code GET /api/timeline}: JSON, or CSV with {@code Accept: text/csv} (or {@code format=csv}). */

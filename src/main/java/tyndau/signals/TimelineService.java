@@ -19,7 +19,7 @@ import tyndau.index.DailyCounts;
 import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
 import tyndau.topics.TopicService;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /** Per bucket and side: documents on a topic, their share of all that side's documents, mean tone. */
 @ApplicationScoped

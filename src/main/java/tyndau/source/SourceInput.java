@@ -10,7 +10,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.select.QueryParser;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * A source as written by a user (POST/PUT /api/sources) or by feeds/sources.yml. {@link #validate}

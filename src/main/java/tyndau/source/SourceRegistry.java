@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
 import tyndau.YamlDefaults;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * The source registry: defaults from {@code feeds/sources.yml} on start (inserted when missing,

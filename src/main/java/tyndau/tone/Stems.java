@@ -6,7 +6,7 @@ import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 import org.tartarus.snowball.ext.TurkishStemmer;
-import tyndau.index.KazakhStemmer;
+import tyndau.language.KazakhStemmer;
 
 /** The stemmer of each language, applied alike to lexicon entries and to text, so inflected forms meet. */
 final class Stems {

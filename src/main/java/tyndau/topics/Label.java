@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * A topic's label: one string, or one per language ({@code {"kk": "Ресей", "ru": "Россия", "en": "Russia"}}).

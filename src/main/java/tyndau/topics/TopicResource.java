@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /** {@code /api/topics}: topics are saved Lucene queries; editing one re-draws its whole history. */
 @Path("/api/topics")

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
 import tyndau.YamlDefaults;
 import tyndau.index.QueryLanguage;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * The topics and their parsed queries. Defaults come from {@code feeds/topics.yml} on start

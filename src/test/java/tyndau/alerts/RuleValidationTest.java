@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /** Every way a rule can be wrong is refused with a 400 that names the field. */
 class RuleValidationTest {

@@ -1,5 +1,7 @@
 package tyndau.index;
 
+import tyndau.language.RussianLemmas;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

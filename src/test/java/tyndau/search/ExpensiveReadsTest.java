@@ -28,7 +28,7 @@ import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * What a caller without the key can make the index do is bounded: ranges of words are refused, the expansion of

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * A timeline's range: whole days in a time zone, both ends inclusive, read from request parameters, and the

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /** What a source written by a user or by feeds/sources.yml must be, field by field, and what is stored of it. */
 class SourceInputTest {

@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * The registry against the real database (H2, and PostgreSQL in the persistence run): defaults from a

@@ -42,7 +42,7 @@ class ModelToneScorerTest {
         // A few letters with no language are a reaction, not a news sentence: the band chosen on Russian news does not apply.
         boolean inBand = false;
         for (String t : List.of("Қалыпты", "Норм", "Так себе", "Керемет!")) {
-            assertEquals(null, tyndau.ingest.Languages.decide(t, null, null), t);
+            assertEquals(null, tyndau.language.Languages.decide(t, null, null), t);
             double raw = scorer.withBand(t, null, 0).score();
             assertEquals(raw, tone(t, null), t);
             inBand |= raw != 0 && Math.abs(raw) < ModelToneScorer.NEUTRAL_BAND;

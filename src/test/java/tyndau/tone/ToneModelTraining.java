@@ -220,15 +220,15 @@ class ToneModelTraining {
         dump(ru, t -> lexicon.score(t, "ru").score(), "lexicon");
         // As POST /api/analyze reads them: the language detected, not given.
         Map<String, Integer> detected = new java.util.TreeMap<>();
-        ru.forEach(i -> detected.merge(tyndau.ingest.Languages.decide(i.text(), null, null), 1, Integer::sum));
+        ru.forEach(i -> detected.merge(tyndau.language.Languages.decide(i.text(), null, null), 1, Integer::sum));
         System.out.printf("RuSentNE validation, language detected %s: F1 pos+neg %.4f%n", detected,
-                f1PosNeg(ru, t -> model.score(t, tyndau.ingest.Languages.decide(t, null, null)).score()));
+                f1PosNeg(ru, t -> model.score(t, tyndau.language.Languages.decide(t, null, null)).score()));
         // KazSAnDRA's test reviews as POST /api/analyze reads them too: informal Kazakh is often taken for another
         // language (short, Russian words, Latin letters), and then read without the Kazakh blend.
         Map<String, Integer> kkDetected = new java.util.TreeMap<>();
-        kk.forEach(i -> kkDetected.merge(String.valueOf(tyndau.ingest.Languages.decide(i.text(), null, null)), 1, Integer::sum));
+        kk.forEach(i -> kkDetected.merge(String.valueOf(tyndau.language.Languages.decide(i.text(), null, null)), 1, Integer::sum));
         System.out.printf("KazSAnDRA test, language detected %s: balanced accuracy %.4f (given kk: %.4f)%n", kkDetected,
-                balancedSign(kk, t -> model.score(t, tyndau.ingest.Languages.decide(t, null, null)).score()),
+                balancedSign(kk, t -> model.score(t, tyndau.language.Languages.decide(t, null, null)).score()),
                 balancedSign(kk, t -> model.score(t, "kk").score()));
         // Whatever band a reader of the tone draws its classes with (a zero tone neutral, ±0.05, ±0.1, …).
         StringBuilder sweep = new StringBuilder();

@@ -18,15 +18,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import tyndau.ingest.Languages;
+import tyndau.language.Languages;
 import tyndau.ingest.Normaliser;
+import tyndau.ingest.Pipeline;
 import tyndau.ingest.scrape.Article;
 import tyndau.ingest.scrape.ArticleExtractor;
 import tyndau.ingest.scrape.Selectors;
 import tyndau.source.Source;
-import tyndau.document.Analyser;
 import tyndau.source.Side;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 import tyndau.document.DocumentRow;
 
 /**
@@ -39,12 +39,12 @@ import tyndau.document.DocumentRow;
 class AnalyzeResource {
     private static final int MAX_CHARS = 5_000_000;
 
-    private final Analyser analyser;
+    private final Pipeline pipeline;
     private final Side side;
     private final ObjectMapper json;
 
-    AnalyzeResource(Analyser analyser, Side side, ObjectMapper json) {
-        this.analyser = analyser;
+    AnalyzeResource(Pipeline pipeline, Side side, ObjectMapper json) {
+        this.pipeline = pipeline;
         this.side = side;
         this.json = json;
     }
@@ -107,12 +107,12 @@ class AnalyzeResource {
             warnings = List.of("plain text: the first line is taken as the title; no date is looked for");
         }
         // The same normalising as ingestion (title, clipping, language); a text it would refuse is still analysed.
-        Normaliser.Result n = Normaliser.normalise(new Normaliser.Raw(source == null ? "analyze" : source.id,
+        Normaliser.Result n = Pipeline.normalise(new Normaliser.Raw(source == null ? "analyze" : source.id,
                 source == null ? null : source.role, canonical != null ? canonical : uri.toString(), null, title, text,
                 html ? "" : null, published, Instant.now(), null, declared, source == null ? null : source.language));
         String t = n.document() != null ? n.document().title() : title == null ? "" : title;
         String language = n.document() != null ? n.document().language()
-                : Languages.decide(t + "\n" + text, declared, source == null ? null : source.language);
+                : Languages.decide(DocumentRow.join(t, text), declared, source == null ? null : source.language);
         if (n.document() == null) {
             warnings = new java.util.ArrayList<>(warnings);
             warnings.add("ingestion would refuse this: " + n.reason());
@@ -123,7 +123,7 @@ class AnalyzeResource {
         DocumentRow row = new DocumentRow(0, 0, source == null ? "analyze" : source.id,
                 source == null ? null : source.role.wire(), source == null ? null : side.of(source.role), language, published, null,
                 null, t, text);
-        tyndau.document.Analysis a = analyser.analyse(row, true);
+        tyndau.document.Analysis a = pipeline.analyseOnly(row);
         return new Analysis(title, text, published, published == null, dateSource, language, a.tone() == null ? 0 : a.tone(),
                 a.tone() != null, a.reading() == null ? null : a.reading().label(), a.reading() == null ? null : a.reading().confidence(), a.topics(), a.topicTones(),
                 canonical, author, warnings);

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import tyndau.TyndauConfig;
 import tyndau.document.DocumentWriter;
+import tyndau.ingest.Pipeline;
 import tyndau.document.NewDocument;
 import tyndau.document.WriteOutcome;
 
@@ -35,17 +36,15 @@ public class ArchiveImporter {
     /** Every this many batches a long import logs its pace. */
     private static final int PROGRESS_EVERY = 100;
 
-    private final DocumentWriter writer;
-    private final tyndau.index.LuceneIndex index;
+    private final Pipeline pipeline;
     private final TyndauConfig config;
     private final ImportLineParser parser;
     private final Counter acceptedCounter;
     private final Counter duplicateCounter;
     private final Counter rejectedCounter;
 
-    ArchiveImporter(DocumentWriter writer, tyndau.index.LuceneIndex index, TyndauConfig config, ObjectMapper json, MeterRegistry metrics) {
-        this.writer = writer;
-        this.index = index;
+    ArchiveImporter(Pipeline pipeline, TyndauConfig config, ObjectMapper json, MeterRegistry metrics) {
+        this.pipeline = pipeline;
         this.config = config;
         this.parser = new ImportLineParser(json);
         this.acceptedCounter = lines(metrics, "accepted");
@@ -62,7 +61,7 @@ public class ArchiveImporter {
 
     public ImportResult importLines(InputStream body) {
         long started = System.nanoTime();
-        String before = writer.timings();
+        String before = pipeline.timings();
         Tally tally = new Tally(config.imports().maxReportedErrors());
         LineReader reader = new LineReader(new InputStreamReader(body, StandardCharsets.UTF_8),
                 config.imports().maxLineChars());
@@ -120,12 +119,12 @@ public class ArchiveImporter {
             storing.shutdown();
         }
         long stored = System.nanoTime();
-        if (tally.accepted > 0 && !index.awaitIndexed(writer.maxSeq(), INDEX_WAIT)) {
+        if (tally.accepted > 0 && !pipeline.awaitSearchable(INDEX_WAIT)) {
             LOG.warnf("import stored %d documents; the index has not caught up after %s and keeps going", tally.accepted, INDEX_WAIT);
         }
         LOG.infof("import: %d accepted (%d copies), %d duplicates, %d rejected in %d ms (+%d ms until searchable); writer %s",
                 tally.accepted, tally.nearDuplicates, tally.duplicates, tally.rejected, (stored - started) / 1_000_000,
-                (System.nanoTime() - stored) / 1_000_000, writer.timings());
+                (System.nanoTime() - stored) / 1_000_000, pipeline.timings());
         return tally.result();
     }
 
@@ -146,13 +145,13 @@ public class ArchiveImporter {
                 return;
             }
             long t0 = System.nanoTime();
-            DocumentWriter.Batch prepared = writer.prepare(batch);
+            DocumentWriter.Batch prepared = pipeline.analyse(batch);
             finish();
             long read = System.nanoTime() - t0;
             int number = ++batches;
             inFlight = storing.submit(() -> {
                 long t1 = System.nanoTime();
-                tally(writer.write(prepared), lines);
+                tally(pipeline.store(prepared), lines);
                 if (number == 1 || number % PROGRESS_EVERY == 0) {
                     // Long imports show their pace as they go: batch times should stay flat as the table grows.
                     LOG.infof("import: batch %d (%d lines) read in %d ms, stored in %d ms; %d accepted so far", number, lines.size(),

@@ -17,6 +17,7 @@ import tyndau.document.NewDocument;
 import tyndau.ingest.CanonicalUrl;
 import tyndau.ingest.HtmlText;
 import tyndau.ingest.Normaliser;
+import tyndau.ingest.Pipeline;
 import tyndau.source.Source;
 import tyndau.source.SourceRole;
 
@@ -96,7 +97,7 @@ final class ImportLineParser {
                 return Parsed.error("'lang' must be an ISO 639 code such as kk, ru or en");
             }
         }
-        Normaliser.Result r = Normaliser.normalise(new Normaliser.Raw(source, role, url.get(), text(node, "guid").orElse(null), title,
+        Normaliser.Result r = Pipeline.normalise(new Normaliser.Raw(source, role, url.get(), text(node, "guid").orElse(null), title,
                 text(node, "body").orElse(""), null, published.get(), now, lang, null, null), true);
         return r.document() != null ? new Parsed(r.document(), null) : Parsed.error(r.reason());
     }

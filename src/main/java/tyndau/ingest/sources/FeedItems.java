@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import tyndau.document.NewDocument;
 import tyndau.ingest.Normaliser;
+import tyndau.ingest.Pipeline;
 import tyndau.ingest.feeds.FeedEntry;
 import tyndau.ingest.feeds.FeedParser;
 import tyndau.ingest.feeds.ParsedFeed;
-import tyndau.ingest.fetch.Fetched;
+import tyndau.fetch.Fetched;
 import tyndau.source.Source;
 
 /** A fetched RSS/Atom feed turned into documents: parsed from bytes, each entry normalised ({@link Normaliser}) or refused with a reason. */
@@ -32,7 +33,7 @@ class FeedItems {
             n++;
             String link = e.link() != null ? e.link() : looksLikeUrl(e.guid());
             Instant published = e.published() != null ? e.published() : e.updated();
-            Normaliser.Result r = Normaliser.normalise(new Normaliser.Raw(source.id, source.role, link, e.guid(), e.title(), e.content(),
+            Normaliser.Result r = Pipeline.normalise(new Normaliser.Raw(source.id, source.role, link, e.guid(), e.title(), e.content(),
                     null, published, now, null, e.language(), source.language), false);
             if (r.warning() != null) {
                 problems.add("entry " + n + " (" + link + "): " + r.warning());

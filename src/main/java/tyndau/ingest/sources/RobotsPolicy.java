@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import tyndau.ingest.fetch.FetchException;
-import tyndau.ingest.fetch.Fetched;
-import tyndau.ingest.fetch.SafeFetcher;
+import tyndau.fetch.FetchException;
+import tyndau.fetch.Fetched;
+import tyndau.fetch.SafeFetcher;
 
 /**
  * robots.txt for html sources, per origin, cached for a day (RFC 9309): a 4xx answer allows

@@ -19,15 +19,15 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
 import tyndau.document.Document;
-import tyndau.document.DocumentWriter;
 import tyndau.document.Hashes;
 import tyndau.document.NewDocument;
 import tyndau.document.WriteOutcome;
 import tyndau.ingest.CanonicalUrl;
 import tyndau.ingest.Normaliser;
-import tyndau.ingest.fetch.FetchException;
-import tyndau.ingest.fetch.Fetched;
-import tyndau.ingest.fetch.SafeFetcher;
+import tyndau.ingest.Pipeline;
+import tyndau.fetch.FetchException;
+import tyndau.fetch.Fetched;
+import tyndau.fetch.SafeFetcher;
 import tyndau.ingest.scrape.Article;
 import tyndau.ingest.scrape.ArticleExtractor;
 import tyndau.ingest.scrape.Selectors;
@@ -35,7 +35,7 @@ import tyndau.source.Source;
 
 /**
  * One fetch of one source: bytes through {@link SafeFetcher}, parsed as a feed or as a list page
- * and its articles, normalised, deduplicated and stored by {@link DocumentWriter}; then the
+ * and its articles, normalised, deduplicated and stored by {@link Pipeline}; then the
  * source's health is updated ({@link SourceHealth}). A failure of the source is an outcome with an
  * error, never an exception; a failure of one article costs only that article.
  */
@@ -44,8 +44,7 @@ class SourceFetch {
     private static final Logger LOG = Logger.getLogger(SourceFetch.class);
 
     private final SafeFetcher fetcher;
-    private final DocumentWriter writer;
-    private final tyndau.index.LuceneIndex index;
+    private final Pipeline pipeline;
     private final RobotsPolicy robots;
     private final FeedItems feedItems;
     private final SourceHealth health;
@@ -54,12 +53,11 @@ class SourceFetch {
     private final PendingLinks pending;
     private final Canonicals canonicals;
 
-    SourceFetch(SafeFetcher fetcher, DocumentWriter writer, tyndau.index.LuceneIndex index, RobotsPolicy robots, FeedItems feedItems, SourceHealth health,
+    SourceFetch(SafeFetcher fetcher, Pipeline pipeline, RobotsPolicy robots, FeedItems feedItems, SourceHealth health,
                 TyndauConfig config, ObjectMapper json, PendingLinks pending) {
         this.pending = pending;
         this.fetcher = fetcher;
-        this.writer = writer;
-        this.index = index;
+        this.pipeline = pipeline;
         this.robots = robots;
         this.feedItems = feedItems;
         this.health = health;
@@ -227,7 +225,7 @@ class SourceFetch {
                 problems.add(from + ": rel=canonical " + a.canonicalUrl() + " not taken (another site, the site's root, the list page,"
                         + " or claimed by several pages); stored under its own address");
             }
-            Normaliser.Result r = Normaliser.normalise(new Normaliser.Raw(source.id, source.role, url, null, a.title(), a.text(),
+            Normaliser.Result r = Pipeline.normalise(new Normaliser.Raw(source.id, source.role, url, null, a.title(), a.text(),
                     a.bodyHtml(), a.published(), Instant.now(), null, a.language(), source.language), false);
             if (r.warning() != null) {
                 problems.add(from + ": " + r.warning());
@@ -285,7 +283,7 @@ class SourceFetch {
     }
 
     private FetchOutcome store(Source source, Instant at, Items items) {
-        List<WriteOutcome> written = writer.writeAll(items.documents());
+        List<WriteOutcome> written = pipeline.storeEach(items.documents());
         int created = 0;
         int duplicates = 0;
         int rejected = items.rejected();
@@ -321,7 +319,7 @@ class SourceFetch {
             }
         }
         if (created > 0) {
-            index.awaitIndexed(writer.maxSeq(), java.time.Duration.ofSeconds(30));
+            pipeline.awaitSearchable(java.time.Duration.ofSeconds(30));
         }
         // After the documents are stored: a crash in between leaves the links owed, and the next run finds them stored.
         // A feed owes the items the database failed to store: its validators wait for them (SourceHealth).

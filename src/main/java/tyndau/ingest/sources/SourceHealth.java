@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
-import tyndau.ingest.fetch.Fetched;
+import tyndau.fetch.Fetched;
 import tyndau.source.Source;
 
 /**

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
 import tyndau.source.Source;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * Polls each enabled source when it is due (tyndau.polling.enabled), on a bounded pool: a slow

@@ -24,7 +24,7 @@ import tyndau.source.Side;
 import tyndau.source.Source;
 import tyndau.source.SourceInput;
 import tyndau.source.SourceRegistry;
-import tyndau.web.ApiException;
+import tyndau.http.ApiException;
 
 /**
  * {@code /api/sources}: the registry with each source's health; writes (POST, PUT, DELETE, fetch

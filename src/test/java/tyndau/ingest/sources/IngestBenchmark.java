@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tyndau.document.DocumentWriter;
 import tyndau.document.NewDocument;
-import tyndau.ingest.fetch.Fetched;
+import tyndau.fetch.Fetched;
 import tyndau.source.Source;
 import tyndau.source.SourceRole;
 
