@@ -1,5 +1,7 @@
 package tyndau.alerts;
 
+import tyndau.document.Documents;
+
 import tyndau.cluster.Cluster;
 
 import tyndau.Row;
@@ -25,7 +27,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
-import tyndau.document.Document;
 import tyndau.index.DocumentsIndexed;
 import tyndau.index.LuceneIndex;
 import tyndau.signals.SignalsConfig;
@@ -94,7 +95,7 @@ class AlertEvaluation {
             if (!mode.equals("demo") && !mode.equals("never")) {
                 LOG.errorf("tyndau.alerts.history is '%s'; it must be demo or never: history is left alone", mode);
             }
-            boolean pending = mode.equals("demo") && tyndau.demo().enabled() && Row.count(Document.class, "") == 0;
+            boolean pending = mode.equals("demo") && tyndau.demo().enabled() && Documents.count() == 0;
             state(pending ? PENDING : SKIPPED);
             return pending ? PENDING : SKIPPED;
         });
@@ -243,7 +244,7 @@ class AlertEvaluation {
 
     private LocalDate firstDay() {
         Instant first = QuarkusTransaction.requiringNew().call(() ->
-                Row.em().createQuery("select min(d.publishedAt) from Document d", Instant.class).getSingleResult());
+                Documents.firstPublished());
         return first == null ? null : first.atZone(signals.timeZone()).toLocalDate();
     }
 

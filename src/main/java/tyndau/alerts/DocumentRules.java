@@ -1,5 +1,7 @@
 package tyndau.alerts;
 
+import tyndau.document.Documents;
+
 import tyndau.cluster.Cluster;
 
 import tyndau.Row;
@@ -157,9 +159,9 @@ class DocumentRules {
     /** The announcements of an alert (none when {@code alertId} is null) and one more, oldest first. */
     private static List<Document> documentsOf(Long alertId, long plus) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Document> docs = new ArrayList<>(alertId == null ? List.of() : Row.list(Document.class, 
-                    "id in (select ad.documentId from AlertDocument ad where ad.alertId = ?1 and ad.role = ?2)",
-                    alertId, AlertDocument.ANNOUNCEMENT));
+            List<Document> docs = new ArrayList<>(alertId == null ? List.of() : Documents.byIds(Row.em()
+                    .createQuery("select ad.documentId from AlertDocument ad where ad.alertId = ?1 and ad.role = ?2", Long.class)
+                    .setParameter(1, alertId).setParameter(2, AlertDocument.ANNOUNCEMENT).getResultList()).values());
             Optional.ofNullable(Document.findById(plus)).ifPresent(docs::add);
             docs.sort(Comparator.comparing((Document d) -> d.publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(d -> d.id));

@@ -1,6 +1,7 @@
 package tyndau.alerts;
 
-import tyndau.Row;
+import tyndau.document.Documents;
+
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -111,7 +112,7 @@ class SearchRules {
         if (fresh.isEmpty()) {
             return 0;
         }
-        List<Document> docs = QuarkusTransaction.requiringNew().call(() -> Row.list(Document.class, "id in ?1", fresh));
+        List<Document> docs = QuarkusTransaction.requiringNew().call(() -> new ArrayList<>(Documents.byIds(fresh).values()));
         docs.sort(Comparator.comparing((Document d) -> d.publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(d -> d.id));
         if (docs.isEmpty()) {

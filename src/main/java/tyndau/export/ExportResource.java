@@ -1,5 +1,7 @@
 package tyndau.export;
 
+import tyndau.document.Documents;
+
 import tyndau.Row;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -201,7 +203,7 @@ class ExportResource {
         Map<String, Source> sources = new HashMap<>();
         Map<Long, List<String>> topicsById = index.topicsOf(chunk);
         QuarkusTransaction.requiringNew().run(() -> {
-            Row.list(Document.class, "id in ?1", chunk).forEach(d -> docs.put(d.id, d));
+            docs.putAll(Documents.byIds(chunk));
             Row.list(Source.class, "").forEach(s -> sources.put(s.id, s));
         });
         for (Long id : chunk) {

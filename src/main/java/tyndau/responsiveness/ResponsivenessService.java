@@ -1,6 +1,7 @@
 package tyndau.responsiveness;
 
-import tyndau.Row;
+import tyndau.document.Documents;
+
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -175,7 +176,7 @@ public class ResponsivenessService {
         }
         Map<Long, Document> docs = new HashMap<>();
         if (!ids.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> Row.list(Document.class, "id in ?1", ids).forEach(d -> docs.put(d.id, d)));
+            QuarkusTransaction.requiringNew().run(() -> docs.putAll(Documents.byIds(ids)));
         }
         Response response = null;
         if (f.response() != null) {

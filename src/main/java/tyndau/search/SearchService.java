@@ -1,5 +1,7 @@
 package tyndau.search;
 
+import tyndau.document.Documents;
+
 import tyndau.Row;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -235,7 +237,7 @@ public class SearchService {
         Map<Long, Document> docs = new HashMap<>();
         Map<String, Source> sources = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            Row.list(Document.class, "id in ?1", ids).forEach(d -> docs.put(d.id, d));
+            docs.putAll(Documents.byIds(ids));
             Row.list(Source.class, "").forEach(s -> sources.put(s.id, s));
         });
         List<SearchAnswer.Hit> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package tyndau.ui;
 
-import tyndau.Row;
+import tyndau.document.Documents;
+
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,9 +39,8 @@ class DocumentPages {
         return documents.byId(id).map(view -> {
             Optional<Related> original = Optional.ofNullable(view.duplicateOf())
                     .flatMap(o -> Optional.ofNullable(Document.findById(o))).map(Related::of);
-            List<Related> duplicates = Row.page(Document.class, "duplicateOf = ?1 order by publishedAt, id", 0, MAX_DUPLICATES, id)
-                    .stream().map(Related::of).toList();
-            return new Page(view, original, duplicates, Row.count(Document.class, "duplicateOf = ?1", id));
+            List<Related> duplicates = Documents.copiesOf(id, MAX_DUPLICATES).stream().map(Related::of).toList();
+            return new Page(view, original, duplicates, Documents.countCopiesOf(id));
         });
     }
 }

@@ -1,6 +1,7 @@
 package tyndau.ingest.archive;
 
-import tyndau.Row;
+import tyndau.document.Documents;
+
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -17,7 +18,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
-import tyndau.document.Document;
 
 /**
  * Imports the bundled offline corpus ({@code feeds/archive/*.jsonl}) on first start, when the
@@ -51,7 +51,7 @@ class DemoArchive implements HealthCheck {
 
     private void importIfEmpty() {
         try {
-            long existing = QuarkusTransaction.requiringNew().call(() -> Row.count(Document.class, ""));
+            long existing = QuarkusTransaction.requiringNew().call(Documents::count);
             if (existing > 0) {
                 state = "skipped: the database already holds " + existing + " documents";
                 return;

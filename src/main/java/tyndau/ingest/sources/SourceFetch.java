@@ -1,6 +1,7 @@
 package tyndau.ingest.sources;
 
-import tyndau.Row;
+import tyndau.document.Documents;
+
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import tyndau.TyndauConfig;
-import tyndau.document.Document;
 import tyndau.document.Hashes;
 import tyndau.document.NewDocument;
 import tyndau.document.WriteOutcome;
@@ -261,9 +261,7 @@ class SourceFetch {
         if (hashes.isEmpty()) {
             return List.of();
         }
-        Set<String> known = QuarkusTransaction.requiringNew().call(() -> new HashSet<>(Row.em()
-                .createQuery("select d.urlHash from Document d where d.urlHash in :h", String.class)
-                .setParameter("h", hashes).getResultList()));
+        Set<String> known = QuarkusTransaction.requiringNew().call(() -> Documents.knownUrlHashes(hashes));
         List<URI> fresh = new ArrayList<>();
         for (URI l : links) {
             String c = CanonicalUrl.of(l.toString()).orElse(null);

@@ -1,6 +1,7 @@
 package tyndau.ingest.sources;
 
-import tyndau.Row;
+import tyndau.document.Documents;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,9 +113,8 @@ class SourceResource {
         health.put("lastSuccessAt", s.lastSuccessAt);
         health.put("nextFetchAt", s.nextFetchAt);
         health.put("suspended", s.suspended);
-        health.put("documents", Row.count(tyndau.document.Document.class, "sourceId = ?1", s.id));
-        long lastWeek = Row.count(tyndau.document.Document.class, "sourceId = ?1 and fetchedAt >= ?2", s.id,
-                Instant.now().minusSeconds(7 * 86400));
+        health.put("documents", Documents.countOfSource(s.id));
+        long lastWeek = Documents.countOfSourceSince(s.id, Instant.now().minusSeconds(7 * 86400));
         health.put("documentsLast7Days", lastWeek);
         health.put("documentsPerDay", Math.round(lastWeek / 7.0 * 10) / 10.0);
         health.put("lastOutcome", readJson(s.lastOutcome));
