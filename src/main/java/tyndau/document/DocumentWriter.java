@@ -68,6 +68,11 @@ public class DocumentWriter {
         private Batch(List<Prepared> prepared) {
             this.prepared = prepared;
         }
+
+        /** The documents, in order. */
+        public List<NewDocument> documents() {
+            return prepared.stream().map(Prepared::input).toList();
+        }
     }
 
     /** Stores what is new in {@code batch}, in one transaction; one outcome per input, in order. */
@@ -170,6 +175,24 @@ public class DocumentWriter {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a failure says the database is away rather than anything about the documents: SQLSTATE class 08
+     * (connection exception: refused, lost) or 57P (the server shutting down or starting up), or no connection to be
+     * had from the pool. Such a step may be tried again once the database is back.
+     */
+    public static boolean databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }

@@ -32,6 +32,12 @@ import tyndau.index.LuceneIndex;
  */
 @ApplicationScoped
 public class Pipeline {
+    /**
+     * How long a step of the import waits for the database to come back (a restart, a fail-over) before it gives up
+     * and the lines it held are reported to be sent again.
+     */
+    static final Duration OUTAGE = Duration.ofSeconds(30);
+
     private final DocumentWriter writer;
     private final Analyser analyser;
     private final LuceneIndex index;
@@ -52,14 +58,69 @@ public class Pipeline {
         return Normaliser.normalise(raw);
     }
 
-    /** Step 2 for a batch: read once, outside the writers' lock (the import runs it on its reading thread). */
+    /**
+     * Step 2 for a batch: read once, outside the writers' lock (the import runs it on its reading thread). Waits out a
+     * database outage of up to {@link #OUTAGE}; past it, the failure is thrown ({@link DocumentWriter#databaseAway}).
+     */
     public DocumentWriter.Batch analyse(List<NewDocument> batch) {
-        return writer.prepare(batch);
+        long deadline = System.nanoTime() + OUTAGE.toNanos();
+        long wait = 250;
+        while (true) {
+            try {
+                return writer.prepare(batch);
+            } catch (RuntimeException e) {
+                if (!DocumentWriter.databaseAway(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            wait = pause(wait);
+        }
     }
 
-    /** Steps 3–5 for an analysed batch: one outcome per document, in order. */
+    /**
+     * Steps 3–5 for an analysed batch: one outcome per document, in order. Documents the database failed to store
+     * for a reason of its own (not the row's) are stored again as it comes back, for up to {@link #OUTAGE}; what is
+     * still not stored then stays {@code FAILED}, for the caller to report.
+     */
     public List<WriteOutcome> store(DocumentWriter.Batch analysed) {
-        return writer.write(analysed);
+        List<WriteOutcome> out = new java.util.ArrayList<>(writer.write(analysed));
+        List<NewDocument> inputs = analysed.documents();
+        long deadline = System.nanoTime() + OUTAGE.toNanos();
+        long wait = 250;
+        while (System.nanoTime() < deadline) {
+            List<Integer> failed = new java.util.ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i).kind() == WriteOutcome.Kind.FAILED) {
+                    failed.add(i);
+                }
+            }
+            if (failed.isEmpty()) {
+                break;
+            }
+            wait = pause(wait);
+            try {
+                List<WriteOutcome> again = writer.write(failed.stream().map(inputs::get).toList());
+                for (int k = 0; k < failed.size(); k++) {
+                    out.set(failed.get(k), again.get(k));
+                }
+            } catch (RuntimeException e) {
+                if (!DocumentWriter.databaseAway(e)) {
+                    throw e;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sleeps {@code millis}; answers the next wait (doubling, at most 4 s). */
+    private static long pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
+        return Math.min(4_000, millis * 2);
     }
 
     /**

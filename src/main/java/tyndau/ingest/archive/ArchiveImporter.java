@@ -145,7 +145,18 @@ public class ArchiveImporter {
                 return;
             }
             long t0 = System.nanoTime();
-            DocumentWriter.Batch prepared = pipeline.analyse(batch);
+            DocumentWriter.Batch prepared;
+            try {
+                prepared = pipeline.analyse(batch);
+            } catch (RuntimeException e) {
+                if (!DocumentWriter.databaseAway(e)) {
+                    throw e;
+                }
+                // The database stayed away past the pipeline's wait: these lines are reported, not lost.
+                finish();
+                lines.forEach(l -> tally.reject(l, "not stored: the database was unavailable; send this line again"));
+                return;
+            }
             finish();
             long read = System.nanoTime() - t0;
             int number = ++batches;
