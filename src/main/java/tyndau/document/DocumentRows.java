@@ -70,17 +70,4 @@ public class DocumentRows {
         Row.list(Source.class, "").forEach(s -> out.put(s.id, s));
         return out;
     }
-
-    /** Documents stored. */
-    public long count() {
-        return QuarkusTransaction.requiringNew().call(() -> Row.count(Document.class, ""));
-    }
-
-    /** The highest sequence number committed, 0 when there is none. */
-    public long maxSeq() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Long max = Row.em().createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
-            return max == null ? 0L : max;
-        });
-    }
 }

@@ -2,7 +2,6 @@ package tyndau.export;
 
 import tyndau.document.Documents;
 
-import tyndau.Row;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -204,7 +203,7 @@ class ExportResource {
         Map<Long, List<String>> topicsById = index.topicsOf(chunk);
         QuarkusTransaction.requiringNew().run(() -> {
             docs.putAll(Documents.byIds(chunk));
-            Row.list(Source.class, "").forEach(s -> sources.put(s.id, s));
+            sources.putAll(tyndau.document.DocumentRows.sources());
         });
         for (Long id : chunk) {
             Document d = docs.get(id);

@@ -64,6 +64,7 @@ public class LuceneIndex implements IndexedTopics {
 
     private final TyndauConfig config;
     private final DocumentRows rows;
+    private final tyndau.document.DocumentWriter writer;
     /** Whether other instances may write to the database (PostgreSQL): then the feeder polls it. */
     private final boolean shared;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -133,10 +134,11 @@ public class LuceneIndex implements IndexedTopics {
     private volatile boolean rebuildsStopped;
     private Thread feeder;
 
-    LuceneIndex(TyndauConfig config, tyndau.Database db, DocumentRows rows, Event<DocumentsIndexed> indexed, Analyser analyser,
-                Event<ScoringChanged> scoringChanged) {
+    LuceneIndex(TyndauConfig config, tyndau.Database db, DocumentRows rows, tyndau.document.DocumentWriter writer,
+                Event<DocumentsIndexed> indexed, Analyser analyser, Event<ScoringChanged> scoringChanged) {
         this.config = config;
         this.rows = rows;
+        this.writer = writer;
         this.shared = tyndau.Database.POSTGRESQL.equals(db.kind());
         this.indexed = indexed;
         this.analyser = analyser;
@@ -266,7 +268,7 @@ public class LuceneIndex implements IndexedTopics {
      * or one that lost its last commits) cannot be trusted: it is emptied and rebuilt.
      */
     private void discardIfAheadOfDatabase() throws IOException {
-        long dbSeq = rows.maxSeq();
+        long dbSeq = writer.maxSeq();
         if (current.indexedSeq > dbSeq) {
             LOG.warnf("the index holds seq %d but the database only %d: rebuilding the index from the database",
                     current.indexedSeq, dbSeq);

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
-import tyndau.document.DocumentRows;
 
 /** Rebuilds the index from the database into a new generation, one rebuild at a time, with progress. */
 @ApplicationScoped
@@ -17,14 +16,12 @@ public class Reindexer {
     private static final Logger LOG = Logger.getLogger(Reindexer.class);
 
     private final LuceneIndex index;
-    private final DocumentRows rows;
     private volatile Progress progress;
     private volatile boolean pending;
     private volatile boolean stopping;
     private volatile Thread worker;
 
-    Reindexer(LuceneIndex index, DocumentRows rows) {
-        this.rows = rows;
+    Reindexer(LuceneIndex index) {
         this.index = index;
     }
 
@@ -75,7 +72,7 @@ public class Reindexer {
         if (stopping || (progress != null && progress.finishedAt == null && progress.error == null)) {
             return false;
         }
-        long total = rows.count();
+        long total = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(tyndau.document.Documents::count);
         String next = index.nextGenerationName();
         Progress p = new Progress(total, next);
         progress = p;

@@ -2,7 +2,6 @@ package tyndau.search;
 
 import tyndau.document.Documents;
 
-import tyndau.Row;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -238,7 +237,7 @@ public class SearchService {
         Map<String, Source> sources = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
             docs.putAll(Documents.byIds(ids));
-            Row.list(Source.class, "").forEach(s -> sources.put(s.id, s));
+            sources.putAll(tyndau.document.DocumentRows.sources());
         });
         List<SearchAnswer.Hit> out = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
