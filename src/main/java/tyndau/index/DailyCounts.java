@@ -12,6 +12,9 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -20,6 +23,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 
 /**
@@ -54,6 +58,13 @@ public final class DailyCounts {
     private DailyCounts() {
     }
 
+    /** Where per-day counts of a stored topic ({@code null}: every document) come from ({@link LuceneIndex#daily}). */
+    @FunctionalInterface
+    public interface Source {
+        Map<LocalDate, Day> count(IndexSearcher searcher, String topicId, Query q, Instant from, Instant to, ZoneId zone)
+                throws IOException;
+    }
+
     /** As {@link #count(IndexSearcher, Query, String, Instant, Instant, ZoneId)} with whole-document tone. */
     public static Map<LocalDate, Day> count(IndexSearcher searcher, Query topic, Instant from, Instant to, ZoneId zone)
             throws IOException {
@@ -84,6 +95,20 @@ public final class DailyCounts {
                 return out;
             }
         });
+    }
+
+    /** Undateable documents matching {@code q} per side ({@link #SIDES} order; "none" is not counted), copies included. */
+    public static long[] undateable(IndexSearcher searcher, Query q) throws IOException {
+        long[] out = new long[3];
+        for (int side = 0; side < 2; side++) {
+            Query u = new BooleanQuery.Builder()
+                    .add(q, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexSchema.UNDATEABLE, "true")), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexSchema.SIDE, SIDES[side])), BooleanClause.Occur.FILTER)
+                    .build();
+            out[side] = searcher.count(u);
+        }
+        return out;
     }
 
     private static final class Counter extends SimpleCollector {

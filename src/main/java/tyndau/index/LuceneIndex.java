@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +27,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -74,6 +78,7 @@ public class LuceneIndex implements IndexedTopics {
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private volatile String failure;
     private volatile Generation current;
+    private final Rollups rollups = new Rollups();
     private Path root;
 
     /** One index directory with its writer, searchers and the last sequence number it holds. */
@@ -85,7 +90,7 @@ public class LuceneIndex implements IndexedTopics {
         volatile long indexedSeq;
         volatile String scoring;
 
-        Generation(Path root, String name) throws IOException {
+        Generation(Path root, String name, Rollups rollups) throws IOException {
             this.name = name;
             this.directory = FSDirectory.open(root.resolve(name));
             IndexWriterConfig iwc = new IndexWriterConfig(Analyzers.PER_FIELD);
@@ -96,7 +101,14 @@ public class LuceneIndex implements IndexedTopics {
             this.writer = new IndexWriter(directory, iwc);
             this.indexedSeq = committedSeq(writer);
             this.scoring = committed(writer, SCORING_KEY);
-            this.searchers = new SearcherManager(writer, new SearcherFactory());
+            // Each new reader's segments get their rollups before any request can see it.
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                    rollups.warm(reader);
+                    return super.newSearcher(reader, previous);
+                }
+            });
         }
 
         void index(List<DocumentRow> rows) throws IOException {
@@ -154,7 +166,7 @@ public class LuceneIndex implements IndexedTopics {
         try {
             Files.createDirectories(root);
             String name = currentName();
-            current = new Generation(root, name);
+            current = new Generation(root, name, rollups);
             removeOtherGenerations(name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Lucene index under " + root, e);
@@ -420,7 +432,7 @@ public class LuceneIndex implements IndexedTopics {
      * indexing, then catches it up and swaps it in under the write lock. Called by {@link Reindexer}.
      */
     void rebuildInto(String next, Reindexer.Progress progress) throws IOException {
-        Generation g = new Generation(root, next);
+        Generation g = new Generation(root, next, rollups);
         try {
             String scoring = analyser.version();
             while (true) {
@@ -484,6 +496,59 @@ public class LuceneIndex implements IndexedTopics {
     /** Why the index cannot serve, when it cannot. */
     public String failure() {
         return failure;
+    }
+
+    /**
+     * Days of {@code zone} are the ones timelines use unless a request names another: their rollups are
+     * computed now (in the background) and for every segment before a refresh publishes it.
+     */
+    public void rollupZone(ZoneId zone) {
+        rollups.warmZone(zone);
+        Thread t = new Thread(() -> {
+            try {
+                withSearcher(s -> {
+                    rollups.warm(s.getIndexReader());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("computing the rollups at start failed; they are computed when first read", e);
+            }
+        }, "rollups-warm");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Per day and side in [from, to): documents of a stored topic ({@code topicId}; null: every document) whose
+     * query is {@code q}, all documents, tone sums. Read from the rollups while the index holds the current
+     * topic definitions and the range is whole days of {@code zone}; otherwise counted from the documents.
+     */
+    public Map<java.time.LocalDate, DailyCounts.Day> daily(IndexSearcher searcher, String topicId, Query q, Instant from,
+                                                           Instant to, ZoneId zone) throws IOException {
+        if (rollupsHold(topicId)) {
+            Map<java.time.LocalDate, DailyCounts.Day> out = rollups.count(searcher.getIndexReader(), topicId, from, to, zone);
+            if (out != null) {
+                return out;
+            }
+        }
+        return DailyCounts.count(searcher, q, topicId, from, to, zone);
+    }
+
+    /** Undateable documents of a stored topic (null: every document) per side ({@link DailyCounts#SIDES} order), copies included. */
+    public long[] undateable(IndexSearcher searcher, String topicId, Query q, ZoneId zone) throws IOException {
+        if (rollupsHold(topicId)) {
+            return rollups.undateable(searcher.getIndexReader(), topicId, zone);
+        }
+        return DailyCounts.undateable(searcher, q);
+    }
+
+    Rollups rollups() {
+        return rollups;
+    }
+
+    /** Whether the stored topic field answers for {@code topicId}: the index was built with today's topic definitions. */
+    boolean rollupsHold(String topicId) {
+        return topicId == null || analyser.version().equals(current.scoring);
     }
 
     /** Runs {@code work} on a current searcher, released afterwards. */

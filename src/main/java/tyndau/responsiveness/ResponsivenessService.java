@@ -137,12 +137,17 @@ public class ResponsivenessService {
     }
 
     /** The method's input for a topic and range, read from the index in one pass plus the government documents. */
-    public static Method.Input input(IndexSearcher searcher, Query q, String topicId, Range range, Method.Params p)
-            throws IOException {
+    Method.Input input(IndexSearcher searcher, Query q, String topicId, Range range, Method.Params p) throws IOException {
+        return input(searcher, q, topicId, range, p, index::daily);
+    }
+
+    /** As {@link #input(IndexSearcher, Query, String, Range, Method.Params)} with the daily series from {@code daily}. */
+    public static Method.Input input(IndexSearcher searcher, Query q, String topicId, Range range, Method.Params p,
+                                     DailyCounts.Source daily) throws IOException {
         ZoneId zone = range.zone();
         LocalDate start = range.from().minusDays(p.baselineDays());
         int days = (int) (range.to().toEpochDay() - start.toEpochDay() + 1);
-        Map<LocalDate, DailyCounts.Day> daily = DailyCounts.count(searcher, q, topicId, start.atStartOfDay(zone).toInstant(),
+        Map<LocalDate, DailyCounts.Day> counts = daily.count(searcher, topicId, q, start.atStartOfDay(zone).toInstant(),
                 range.end(), zone);
         int[] pub = new int[days];
         int[] all = new int[days];
@@ -151,7 +156,7 @@ public class ResponsivenessService {
         int[] toneN = new int[days];
         Instant[] first = new Instant[days];
         for (int i = 0; i < days; i++) {
-            DailyCounts.Day d = daily.get(start.plusDays(i));
+            DailyCounts.Day d = counts.get(start.plusDays(i));
             if (d != null) {
                 pub[i] = d.topic[0];
                 all[i] = d.all[0];

@@ -1,7 +1,10 @@
 package tyndau.signals;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,14 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import tyndau.index.DailyCounts;
-import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
 import tyndau.topics.TopicService;
 import tyndau.http.ApiException;
@@ -49,6 +47,11 @@ public class TimelineService {
         this.topics = topics;
     }
 
+    /** After the index opened: its rollups are kept in the instance's zone. */
+    void onStart(@Observes @Priority(3000) StartupEvent start, SignalsConfig signals) {
+        index.rollupZone(signals.timeZone());
+    }
+
     /** The topic's query; no topic means every document. */
     public Query topicQuery(String topic) {
         if (topic == null || topic.isBlank()) {
@@ -73,8 +76,11 @@ public class TimelineService {
         }
         String topic = label;
         return index.withSearcher(searcher -> {
-            Map<LocalDate, DailyCounts.Day> days = DailyCounts.count(searcher, q, toneTopic,
-                    range.start(), range.end(), range.zone());
+            // A stored topic (or every document) reads the index's rollups; a query being edited is counted.
+            boolean stored = toneTopic != null || q instanceof MatchAllDocsQuery;
+            Map<LocalDate, DailyCounts.Day> days = stored
+                    ? index.daily(searcher, toneTopic, q, range.start(), range.end(), range.zone())
+                    : DailyCounts.count(searcher, q, toneTopic, range.start(), range.end(), range.zone());
             Map<LocalDate, long[]> buckets = new LinkedHashMap<>();
             for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
                 long[] b = buckets.computeIfAbsent(bucketOf(d, iv), k -> new long[4]);
@@ -100,15 +106,11 @@ public class TimelineService {
                 double[] t = tones.getOrDefault(e.getKey(), new double[4]);
                 out.add(new Bucket(e.getKey().toString(), side(b[0], b[1], t[0], t[1]), side(b[2], b[3], t[2], t[3])));
             }
+            long[] u = stored ? index.undateable(searcher, toneTopic, q, range.zone())
+                    : DailyCounts.undateable(searcher, q);
             Map<String, Long> undateable = new LinkedHashMap<>();
-            for (String side : new String[] {"public", "government"}) {
-                Query u = new BooleanQuery.Builder()
-                        .add(q, BooleanClause.Occur.FILTER)
-                        .add(new TermQuery(new Term(IndexSchema.UNDATEABLE, "true")), BooleanClause.Occur.FILTER)
-                        .add(new TermQuery(new Term(IndexSchema.SIDE, side)), BooleanClause.Occur.FILTER)
-                        .build();
-                undateable.put(side, (long) searcher.count(u));
-            }
+            undateable.put("public", u[0]);
+            undateable.put("government", u[1]);
             return new Timeline(topic, range.from(), range.to(), iv, range.zone().getId(), undateable, out);
         });
     }
