@@ -6,7 +6,7 @@ import io.smallrye.config.WithName;
 
 /** Settings of the dashboard under {@code /ui/}. */
 @ConfigMapping(prefix = "tyndau.ui")
-interface UiConfig {
+public interface UiConfig {
     /** Days of attention drawn for each topic on the overview, ending on the newest document's day. */
     @WithName("overview-days")
     @WithDefault("90")

@@ -76,8 +76,19 @@ function recentVolume(buckets) {
   }
 }
 
+// Every card's numbers in one request (GET /api/overview); each part below reads its own piece of the answer.
+const overview = getJson('/api/overview' + query({from, to, wholeFrom, wholeTo}));
+
+/** A piece of the overview as an answer of its own: {ok, body} or the overview's error. */
+async function part(pick) {
+  const res = await overview;
+  if (!res.ok) return res;
+  const body = pick(res.body);
+  return body ? {ok: true, status: res.status, body} : {ok: false, status: 404, body: null, error: 'missing'};
+}
+
 async function ingestion() {
-  const res = await getJson('/api/timeline' + query({from, to}));
+  const res = await part(o => o.documents);
   const target = document.getElementById('ingestion-chart');
   const numbers = document.getElementById('ingestion-numbers');
   if (!res.ok) {
@@ -108,10 +119,11 @@ function showVerdict(slot, answer, range) {
 async function topic(card) {
   const id = card.dataset.topic;
   const chart = card.querySelector('[data-role=chart]');
+  const cardOf = o => o.topics.find(c => c.topic.id === id);
   const [timeline, answer, whole] = await Promise.all([
-    getJson('/api/timeline' + query({topic: id, from, to})),
-    getJson('/api/responsiveness' + query({topic: id, from, to})),
-    getJson('/api/responsiveness' + query({topic: id, from: wholeFrom, to: wholeTo})),
+    part(o => cardOf(o)?.timeline),
+    part(o => cardOf(o)?.recent),
+    part(o => cardOf(o)?.whole),
   ]);
   showVerdict(card.querySelector('[data-role=verdict]'), answer, {from, to});
   showVerdict(card.querySelector('[data-role=verdict-whole]'), whole, {from: wholeFrom, to: wholeTo});
