@@ -25,4 +25,13 @@ public interface Analyser {
 
     /** Changes when any result would change (scorer, lexicons, topic queries): the index is then re-read. */
     String version();
+
+    /**
+     * The part of {@link #version()} that is not the topics (scorer, lexicons, analysers): when only the topics
+     * changed, only the documents of the changed topics need reading again.
+     */
+    String scoringVersion();
+
+    /** The topic queries results depend on, id → query text. */
+    java.util.Map<String, String> topicQueries();
 }

@@ -49,6 +49,26 @@ public class DocumentRows {
     }
 
     /**
+     * The rows of {@code ids} still stored, analysed (stored tones kept), in sequence order, in one short transaction:
+     * what a topic edit reads again.
+     */
+    public List<DocumentRow> byIds(java.util.Collection<Long> ids) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Document> docs = new ArrayList<>(Documents.byIds(ids).values());
+            docs.sort(java.util.Comparator.comparingLong(d -> d.seq));
+            Map<String, Source> sources = docs.isEmpty() ? Map.of() : sources();
+            List<DocumentRow> rows = new ArrayList<>(docs.size());
+            for (Document d : docs) {
+                DocumentRow row = rowOf(d, sources.get(d.sourceId));
+                Analysis a = analyser.analyse(row, false);
+                writeBack(d, a);
+                rows.add(row.with(a));
+            }
+            return rows;
+        });
+    }
+
+    /**
      * A re-scoring writes a changed tone and its reading back to the row (same seq: the index gets it as it reads it),
      * those columns only: the entity read stays untouched, so no whole-row update follows ({@link Document#rescored}).
      */

@@ -62,6 +62,9 @@ public class LuceneIndex implements IndexedTopics {
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
     static final String SEQ_KEY = "tyndau.seq";
     static final String SCORING_KEY = "tyndau.scoring";
+    /** The topic queries the generation's documents were analysed with (JSON, id → query): a topic edit re-reads only what differs. */
+    static final String TOPICS_KEY = "tyndau.topics";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final int BATCH = 1000;
     /** Rows the writer may hand over ahead of the index; beyond that it waits (then the index reads them from the database). */
     static final int PENDING_ROWS = 5000;
@@ -89,6 +92,8 @@ public class LuceneIndex implements IndexedTopics {
         final SearcherManager searchers;
         volatile long indexedSeq;
         volatile String scoring;
+        /** The topic queries of {@link #scoring}, or null when an older index did not record them. */
+        volatile Map<String, String> topics;
 
         Generation(Path root, String name, Rollups rollups) throws IOException {
             this.name = name;
@@ -101,6 +106,7 @@ public class LuceneIndex implements IndexedTopics {
             this.writer = new IndexWriter(directory, iwc);
             this.indexedSeq = committedSeq(writer);
             this.scoring = committed(writer, SCORING_KEY);
+            this.topics = topicsOf(committed(writer, TOPICS_KEY));
             // Each new reader's segments get their rollups before any request can see it.
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
@@ -117,9 +123,11 @@ public class LuceneIndex implements IndexedTopics {
             }
         }
 
-        void commit(long seq, String scoringVersion) throws IOException {
+        void commit(long seq, String scoringVersion, Map<String, String> topicQueries) throws IOException {
             scoring = scoringVersion;
-            writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(seq), SCORING_KEY, scoringVersion).entrySet());
+            topics = topicQueries;
+            writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(seq), SCORING_KEY, scoringVersion,
+                    TOPICS_KEY, JSON.writeValueAsString(topicQueries == null ? Map.of() : topicQueries)).entrySet());
             writer.commit();
             indexedSeq = seq;
             searchers.maybeRefresh();
@@ -287,7 +295,7 @@ public class LuceneIndex implements IndexedTopics {
             writeLock.lock();
             try {
                 current.writer.deleteAll();
-                current.commit(0, analyser.version());
+                current.commit(0, analyser.version(), analyser.topicQueries());
             } finally {
                 writeLock.unlock();
             }
@@ -386,7 +394,9 @@ public class LuceneIndex implements IndexedTopics {
     void catchUp(Generation g, long announceAbove) throws IOException {
         while (true) {
             long from = g.indexedSeq;
-            String scoring = g.scoring == null || g.indexedSeq == 0 ? analyser.version() : g.scoring;
+            boolean fresh = g.scoring == null || g.indexedSeq == 0;
+            String scoring = fresh ? analyser.version() : g.scoring;
+            Map<String, String> topicQueries = fresh ? analyser.topicQueries() : g.topics;
             List<DocumentRow> rows = takePending(from);
             if (rows.isEmpty()) {
                 rows = rowsAfter(from, false);
@@ -395,7 +405,7 @@ public class LuceneIndex implements IndexedTopics {
                 return;
             }
             g.index(rows);
-            g.commit(rows.get(rows.size() - 1).seq(), scoring);
+            g.commit(rows.get(rows.size() - 1).seq(), scoring, topicQueries);
             synchronized (signal) {
                 signal.notifyAll();
             }
@@ -427,6 +437,111 @@ public class LuceneIndex implements IndexedTopics {
         return SegmentInfos.readLatestCommit(writer.getDirectory()).getUserData().get(key);
     }
 
+    private static Map<String, String> topicsOf(String json) throws IOException {
+        if (json == null) {
+            return null;
+        }
+        return JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, String>>() {
+        });
+    }
+
+    /** A topic edit's work: the topics whose query changed (added, edited or removed) and the documents to read again. */
+    record Retopic(java.util.Set<String> changed, List<Long> ids, String version, Map<String, String> topics) {
+    }
+
+    /**
+     * When only topic queries differ between what the index holds and the analyser (same scorer, lexicons and
+     * analysers), the documents to read again: those that had a changed topic, and those its new query matches.
+     * Empty when a whole rebuild is needed (the scorer changed, or the index does not record its topics).
+     */
+    java.util.Optional<Retopic> retopicPlan() {
+        Generation g = current;
+        String version = analyser.version();
+        Map<String, String> now = analyser.topicQueries();
+        if (g.scoring == null || g.topics == null || !g.scoring.startsWith(analyser.scoringVersion() + "+topics-")) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        g.topics.forEach((id, q) -> {
+            if (!q.equals(now.get(id))) {
+                changed.add(id);
+            }
+        });
+        now.forEach((id, q) -> {
+            if (!q.equals(g.topics.get(id))) {
+                changed.add(id);
+            }
+        });
+        List<Query> affected = new java.util.ArrayList<>();
+        for (String id : changed) {
+            affected.add(new org.apache.lucene.search.TermQuery(new Term(IndexSchema.TOPIC, id)));
+            if (now.containsKey(id)) {
+                try {
+                    affected.add(QueryLanguage.parse(now.get(id), false));
+                } catch (QueryLanguage.InvalidQuery e) {
+                    return java.util.Optional.empty(); // saved topics are valid; should one not parse, rebuild everything
+                }
+            }
+        }
+        // One search per query (a union of large topic queries could pass the clause limit), ids in sequence of first sight.
+        List<Long> ids = withSearcher(s -> {
+            java.util.Set<Long> out = new java.util.LinkedHashSet<>();
+            for (Query q : affected) {
+                s.search(q, new org.apache.lucene.search.SimpleCollector() {
+                    private org.apache.lucene.index.StoredFields stored;
+
+                    @Override
+                    protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) throws IOException {
+                        stored = context.reader().storedFields();
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        out.add(Long.parseLong(stored.document(doc, java.util.Set.of(IndexSchema.ID)).get(IndexSchema.ID)));
+                    }
+
+                    @Override
+                    public org.apache.lucene.search.ScoreMode scoreMode() {
+                        return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+                    }
+                });
+            }
+            return new java.util.ArrayList<>(out);
+        });
+        return java.util.Optional.of(new Retopic(changed, ids, version, now));
+    }
+
+    /**
+     * Reads again, into the current generation, the documents of a topic edit ({@link #retopicPlan}), a batch at a time
+     * under the write lock (so a batch never overwrites a newer reading of the feeder's), then records the new topics
+     * with the next commit. A crash before that leaves the old topics recorded: the next start reads them again.
+     */
+    void retopic(Retopic plan, Reindexer.Progress progress) throws IOException {
+        for (int i = 0; i < plan.ids().size(); i += BATCH) {
+            if (stopping || rebuildsStopped) {
+                throw new IOException("the service is stopping; the topic edit is re-read at next start");
+            }
+            List<Long> batch = plan.ids().subList(i, Math.min(plan.ids().size(), i + BATCH));
+            writeLock.lock();
+            try {
+                current.index(rows.byIds(batch));
+            } finally {
+                writeLock.unlock();
+            }
+            progress.add(batch.size());
+        }
+        writeLock.lock();
+        try {
+            Generation g = current;
+            // Topics edited again meanwhile: the queued run reads what differs from what was recorded before this one.
+            boolean still = plan.version().equals(analyser.version());
+            g.commit(g.indexedSeq, still ? plan.version() : g.scoring, still ? plan.topics() : g.topics);
+        } finally {
+            writeLock.unlock();
+        }
+        LOG.infof("topics %s re-read: %d documents", plan.changed(), plan.ids().size());
+    }
+
     /**
      * Builds generation {@code next} from the database while the current one keeps serving and
      * indexing, then catches it up and swaps it in under the write lock. Called by {@link Reindexer}.
@@ -435,6 +550,7 @@ public class LuceneIndex implements IndexedTopics {
         Generation g = new Generation(root, next, rollups);
         try {
             String scoring = analyser.version();
+            Map<String, String> topicQueries = analyser.topicQueries();
             while (true) {
                 if (stopping || rebuildsStopped) {
                     throw new IOException("the service is stopping; the rebuild is abandoned (the current index is kept)");
@@ -444,10 +560,10 @@ public class LuceneIndex implements IndexedTopics {
                     break;
                 }
                 g.index(rows);
-                g.commit(rows.get(rows.size() - 1).seq(), scoring);
+                g.commit(rows.get(rows.size() - 1).seq(), scoring, topicQueries);
                 progress.add(rows.size());
             }
-            g.commit(g.indexedSeq, scoring);
+            g.commit(g.indexedSeq, scoring, topicQueries);
             writeLock.lock();
             try {
                 Generation old = current;
@@ -477,6 +593,10 @@ public class LuceneIndex implements IndexedTopics {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    String currentGenerationName() {
+        return current.name;
     }
 
     String nextGenerationName() {

@@ -67,20 +67,43 @@ public class Reindexer {
         static final Status IDLE = new Status("idle", null, 0, 0, 0, null, null, null, null);
     }
 
-    /** Starts a rebuild unless one is running; answers its status either way, and whether it was started now. */
+    /** Starts a whole rebuild unless one is running (the admin's request); answers whether it was started now. */
     public synchronized boolean start() {
+        return start(true);
+    }
+
+    /**
+     * Starts bringing the index up to today's scorer and topics unless a run is going: when only topic queries changed,
+     * by reading again just the documents of the changed topics into the current generation (progress counts those);
+     * otherwise ({@code whole}, a new scorer, or an index that does not record its topics) by a whole rebuild into a
+     * new generation.
+     */
+    synchronized boolean start(boolean whole) {
         if (stopping || (progress != null && progress.finishedAt == null && progress.error == null)) {
             return false;
         }
-        long total = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(tyndau.document.Documents::count);
-        String next = index.nextGenerationName();
-        Progress p = new Progress(total, next);
+        java.util.Optional<LuceneIndex.Retopic> plan = whole ? java.util.Optional.empty() : index.retopicPlan();
+        Progress p;
+        Runnable work;
+        if (plan.isPresent()) {
+            p = new Progress(plan.get().ids().size(), index.currentGenerationName() + " (topics " + String.join(", ", plan.get().changed()) + ")");
+            work = () -> run(p, () -> index.retopic(plan.get(), p));
+        } else {
+            long total = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(tyndau.document.Documents::count);
+            p = new Progress(total, index.nextGenerationName());
+            work = () -> run(p, () -> index.rebuildInto(p.generation, p));
+        }
         progress = p;
-        Thread t = new Thread(() -> run(p), "reindex");
+        Thread t = new Thread(work, "reindex");
         t.setDaemon(true);
         worker = t;
         t.start();
         return true;
+    }
+
+    /** The work of one run: a rebuild or a topic edit's re-reading. */
+    private interface Work {
+        void run() throws java.io.IOException;
     }
 
     /** Scores or topic queries changed: rebuild (after the running rebuild, if one runs). */
@@ -97,15 +120,15 @@ public class Reindexer {
     }
 
     private synchronized void startOrQueue() {
-        if (!start() && !stopping) {
+        if (!start(false) && !stopping) {
             pending = true;
         }
     }
 
-    private void run(Progress p) {
+    private void run(Progress p, Work work) {
         LOG.infof("reindex into %s started: %d documents", p.generation, p.total);
         try {
-            index.rebuildInto(p.generation, p);
+            work.run();
             p.finishedAt = Instant.now();
             Status s = p.status();
             LOG.infof("reindex %s done: %d documents in %.1f s (%.0f/s)", p.generation, s.done(),
@@ -123,7 +146,7 @@ public class Reindexer {
         synchronized (this) {
             if (pending && !stopping) {
                 pending = false;
-                start();
+                start(false);
             }
         }
     }

