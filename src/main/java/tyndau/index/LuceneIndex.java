@@ -662,6 +662,14 @@ public class LuceneIndex implements IndexedTopics {
         return DailyCounts.undateable(searcher, q);
     }
 
+    /**
+     * The documents of a stored topic as cheaply as the index can find them: its term in the topic field while the index
+     * holds today's topic queries (one posting list), else its query {@code q}.
+     */
+    public Query topicFilter(String topicId, Query q) {
+        return topicId != null && rollupsHold(topicId) ? new org.apache.lucene.search.TermQuery(new Term(IndexSchema.TOPIC, topicId)) : q;
+    }
+
     Rollups rollups() {
         return rollups;
     }

@@ -110,6 +110,8 @@ public final class Method {
                 }
             }
         }
+        // Government documents by time (a stable sort: equal times keep their order), searched by bisection below.
+        List<GovDoc> govDocs = in.gov().stream().sorted(Comparator.comparing(GovDoc::at)).toList();
         List<Found> surges = new ArrayList<>();
         for (int[] r : runs) {
             int peak = r[0];
@@ -126,9 +128,8 @@ public final class Method {
             }
             Instant firstAt = in.firstPublic()[r[0]] == null ? in.dayStart(r[0]) : in.firstPublic()[r[0]];
             Instant windowEnd = in.dayStart(r[0]).plus(Duration.ofDays(p.responseDays()));
-            GovDoc response = in.gov().stream()
-                    .filter(g -> g.at().isAfter(firstAt) && g.at().isBefore(windowEnd))
-                    .min(Comparator.comparing(GovDoc::at)).orElse(null);
+            int next = firstAfter(govDocs, firstAt);
+            GovDoc response = next < govDocs.size() && govDocs.get(next).at().isBefore(windowEnd) ? govDocs.get(next) : null;
             Double lag = response == null ? null : hours(firstAt, response.at());
             Double censored = response != null ? null
                     : hours(firstAt, windowEnd.isBefore(in.end()) ? windowEnd : in.end());
@@ -139,32 +140,16 @@ public final class Method {
         // 2. Government-led: a government document with no public surge under way in the quiet days before it.
         List<Found> govLed = new ArrayList<>();
         List<Found> folded = new ArrayList<>();
-        Instant analysisStart = in.dayStart(in.first());
-        Instant lastLed = null;
-        for (GovDoc g : in.gov().stream().sorted(Comparator.comparing(GovDoc::at)).toList()) {
-            if (g.at().isBefore(analysisStart) || !g.at().isBefore(in.end())) {
-                continue;
-            }
-            if (lastLed != null && g.at().isBefore(lastLed.plus(Duration.ofDays(p.balloonDays())))) {
-                continue;
-            }
-            int day = in.dayOf(g.at());
-            boolean publicBefore = surges.stream().anyMatch(s -> s.firstPublicAt().isBefore(g.at())
-                    && s.end() >= day - p.quietDays());
-            if (publicBefore) {
-                continue;
-            }
-            Found reaction = surges.stream()
-                    .filter(s -> s.firstPublicAt().isAfter(g.at()) && s.onset() <= day + p.balloonDays())
-                    .findFirst().orElse(null);
-            lastLed = g.at();
+        for (Led led : governmentLed(govDocs, surges, in, p)) {
+            GovDoc g = led.announcement();
+            Found reaction = led.reaction();
             if (reaction != null) {
                 folded.add(reaction);
-                govLed.add(new Found("government", "trial-balloon", day, reaction.peak(), reaction.end(),
+                govLed.add(new Found("government", "trial-balloon", led.day(), reaction.peak(), reaction.end(),
                         reaction.publicCount(), reaction.peakScore(), reaction.publicTone(), reaction.firstPublicAt(),
                         null, null, null, g));
             } else {
-                govLed.add(new Found("government", "stand-alone", day, day, day, 0, 0.0, null, null, null, null, null, g));
+                govLed.add(new Found("government", "stand-alone", led.day(), led.day(), led.day(), 0, 0.0, null, null, null, null, null, g));
             }
         }
         List<Found> publicLed = surges.stream().filter(s -> !folded.contains(s)).toList();
@@ -191,6 +176,78 @@ public final class Method {
                 LeadLag.grangerByAic(pub, gov, p.maxGrangerLag()),
                 LeadLag.grangerByAic(gov, pub, p.maxGrangerLag()));
         return new Result(all, m, verdict(publicLed.size(), govLed.size(), rate, p));
+    }
+
+    /** A government-led episode: its announcement, the day of it, and the public surge it preceded (null: none). */
+    record Led(GovDoc announcement, int day, Found reaction) {
+    }
+
+    /**
+     * The government documents that lead (step 2): in the analysed range, at least {@code balloonDays} after the last
+     * one that led, with no public surge begun before it and still under way {@code quietDays} before its day; each
+     * with the first surge begun after it within {@code balloonDays}. {@code gov} sorted by time, {@code surges} in
+     * order of onset.
+     */
+    static List<Led> governmentLed(List<GovDoc> gov, List<Found> surges, Input in, Params p) {
+        List<Led> out = new ArrayList<>();
+        Instant analysisStart = in.dayStart(in.first());
+        Instant lastLed = null;
+        // Surges begin in order (one run after another), so those begun before a moment are a prefix of the list:
+        // the latest end among each prefix answers "a public surge under way in the quiet days before".
+        int[] latestEnd = new int[surges.size()];
+        for (int i = 0; i < surges.size(); i++) {
+            latestEnd[i] = Math.max(i == 0 ? Integer.MIN_VALUE : latestEnd[i - 1], surges.get(i).end());
+        }
+        for (GovDoc g : gov) {
+            if (g.at().isBefore(analysisStart) || !g.at().isBefore(in.end())) {
+                continue;
+            }
+            if (lastLed != null && g.at().isBefore(lastLed.plus(Duration.ofDays(p.balloonDays())))) {
+                continue;
+            }
+            int day = in.dayOf(g.at());
+            int begunBefore = surgesBegunBefore(surges, g.at());
+            if (begunBefore > 0 && latestEnd[begunBefore - 1] >= day - p.quietDays()) {
+                continue;
+            }
+            int after = begunBefore;
+            while (after < surges.size() && !surges.get(after).firstPublicAt().isAfter(g.at())) {
+                after++; // a surge whose first document has the very same time is neither before nor after
+            }
+            lastLed = g.at();
+            out.add(new Led(g, day, after < surges.size() && surges.get(after).onset() <= day + p.balloonDays() ? surges.get(after) : null));
+        }
+        return out;
+    }
+
+    /** Index of the first government document strictly after {@code t} in a list sorted by time ({@code size} when none). */
+    static int firstAfter(List<GovDoc> gov, Instant t) {
+        int lo = 0;
+        int hi = gov.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (gov.get(mid).at().isAfter(t)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** How many surges (in order of onset) have their first public document strictly before {@code t}. */
+    private static int surgesBegunBefore(List<Found> surges, Instant t) {
+        int lo = 0;
+        int hi = surges.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (surges.get(mid).firstPublicAt().isBefore(t)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

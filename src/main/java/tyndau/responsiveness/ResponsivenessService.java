@@ -120,7 +120,7 @@ public class ResponsivenessService {
         if (topic == null || topic.isBlank()) {
             throw tyndau.http.ApiException.badRequest("'topic' is required");
         }
-        Query q = timelines.topicQuery(topic);
+        Query q = index.topicFilter(topic, timelines.topicQuery(topic));
         ZoneId zone = range.zone();
         return index.withSearcher(searcher -> {
             Method.Input in = input(searcher, q, topic, range, p);
