@@ -202,7 +202,7 @@ public final class Rollups {
 
         void add(int slot, long ms, double tone) {
             if (slot >= count.length) {
-                int n = Math.max(slot + 1, count.length * 2);
+                int n = Math.max((slot / 3 + 1) * 3, count.length * 2); // whole groups of 3 slots
                 int was = first.length;
                 count = Arrays.copyOf(count, n);
                 toneSum = Arrays.copyOf(toneSum, n);
