@@ -18,16 +18,18 @@ import java.util.Set;
  * on the body: MinHash Jaccard of word 3-shingles ≥ {@code min-similarity}, or ≥
  * {@code title-similarity} when the titles agree as well, or the very same title and text (short
  * texts included). A copy is stored and linked to the original; nothing is discarded for its title.
- * Candidates for a whole batch come from nine indexed queries that read no bodies.
+ * Candidates for a whole batch come from the index's copy keys and the rows it does not hold yet, reading no bodies.
  */
 @ApplicationScoped
 class Deduplicator {
     private final EntityManager em;
     private final DedupeConfig config;
+    private final IndexedPrints index;
 
-    Deduplicator(tyndau.Database db, DedupeConfig config) {
+    Deduplicator(tyndau.Database db, DedupeConfig config, IndexedPrints index) {
         this.em = db.em();
         this.config = config;
+        this.index = index;
     }
 
     /** A document as dedupe sees it: no text, only its keys. */
@@ -89,24 +91,33 @@ class Deduplicator {
         }
         Instant from = min.minus(config.nearWindow());
         Instant to = max.plus(config.nearWindow());
-        // One statement with one array parameter per look-up: each part is an index look-up (an OR over
-        // the eight band columns would scan the table), and the statement text never changes, so the
-        // database keeps it parsed (an IN list of 500 parameters per column was re-parsed every batch).
+        // The index finds the rows it holds by their keys; the rows after what it holds are read by sequence number and
+        // tested here, in one statement with one array parameter per key (the statement text never changes, so the
+        // database keeps it parsed). The table keeps no index on the band keys: eight B-trees were half of an insert.
+        IndexedPrints.Found indexed = index.find(bands, contents);
         StringBuilder sql = new StringBuilder();
-        List<Object[]> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         String select = "select id, source_id, published_at, fetched_at, title_key, content_hash, minhash, duplicate_of from document where ";
+        sql.append(select).append("id = ANY(?) union ").append(select).append("seq > ? and (content_hash = ANY(?)");
+        params.add(indexed.ids().toArray(Long[]::new));
+        params.add(indexed.coveredSeq());
+        params.add(contents.toArray(String[]::new));
         for (int i = 0; i < bands.size(); i++) {
-            sql.append(select).append("band").append(i).append(" = ANY(?) union ");
+            sql.append(" or band").append(i).append(" = ANY(?)");
             params.add(bands.get(i).toArray(Integer[]::new));
         }
-        sql.append(select).append("content_hash = ANY(?)");
-        params.add(contents.toArray(String[]::new));
+        sql.append(')');
         Map<Long, Print> found = new HashMap<>();
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < params.size(); i++) {
-                    Object[] values = params.get(i);
-                    ps.setArray(i + 1, c.createArrayOf(values instanceof Integer[] ? "INTEGER" : "VARCHAR", values));
+                    if (params.get(i) instanceof Long seq) {
+                        ps.setLong(i + 1, seq);
+                    } else {
+                        Object[] values = (Object[]) params.get(i);
+                        String type = values instanceof Integer[] ? "INTEGER" : values instanceof Long[] ? "BIGINT" : "VARCHAR";
+                        ps.setArray(i + 1, c.createArrayOf(type, values));
+                    }
                 }
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -11,7 +11,27 @@ import java.util.Map;
  */
 public record DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
                           Double tone, Long duplicateOf, String title, String body, List<String> topics,
-                          Map<String, Double> topicTones, ToneReading reading) {
+                          Map<String, Double> topicTones, ToneReading reading, Keys keys) {
+
+    /**
+     * What copies of a story are looked up by: the body's LSH band keys (null when too short to judge) and the hash of
+     * title and text. The index holds them (so the database keeps no index on them) for {@link IndexedPrints}.
+     */
+    public record Keys(int[] bands, String contentHash) {
+        public static final Keys NONE = new Keys(null, null);
+
+        /** A stored row's keys. */
+        static Keys of(Document d) {
+            int[] bands = d.minhash == null ? null : new int[] {d.band0, d.band1, d.band2, d.band3, d.band4, d.band5, d.band6, d.band7};
+            return new Keys(bands, d.contentHash);
+        }
+    }
+
+    public DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
+                       Double tone, Long duplicateOf, String title, String body, List<String> topics,
+                       Map<String, Double> topicTones, ToneReading reading) {
+        this(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, topics, topicTones, reading, Keys.NONE);
+    }
 
     public DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
                        Double tone, Long duplicateOf, String title, String body) {
@@ -25,13 +45,13 @@ public record DocumentRow(long id, long seq, String source, String role, String 
 
     public DocumentRow with(Analysis a) {
         return new DocumentRow(id, seq, source, role, side, language, published, a.tone(), duplicateOf, title, body, a.topics(),
-                a.topicTones(), a.reading());
+                a.topicTones(), a.reading(), keys);
     }
 
-    /** The same row under the id and sequence number the database gave it, linked to its original when a copy. */
-    public DocumentRow stored(long newId, long newSeq, Long original) {
-        return new DocumentRow(newId, newSeq, source, role, side, language, published, tone, original, title, body, topics,
-                topicTones, reading);
+    /** The same row as the database stored it: its id and sequence number, its original when a copy, its keys. */
+    DocumentRow stored(Document d) {
+        return new DocumentRow(d.id, d.seq, source, role, side, language, published, tone, d.duplicateOf, title, body, topics,
+                topicTones, reading, Keys.of(d));
     }
 
     /** Title and body as one text, as indexed and scored. */

@@ -426,7 +426,7 @@ public class DocumentWriter {
             DocumentRow row = p.row() != null && p.row().role().equals(role.wire()) ? p.row() : analysed(p.input(), role);
             d.tone = row.tone();
             d.setReading(row.reading());
-            rows.add(row.stored(d.id, d.seq, d.duplicateOf));
+            rows.add(row.stored(d));
             outcomes[i] = WriteOutcome.accepted(d.id, d.duplicateOf);
         }
         if (failing != null && batch.stream().anyMatch(p -> failing.equals(p.entity().url))) {

@@ -53,11 +53,19 @@ public final class IndexSchema {
      * stored with offsets in the postings, so highlights come from the index without re-analysis.
      */
     public static final String TEXT_PREFIX = "text_";
+    /**
+     * The body's LSH band keys as {@code <band>:<key>} (eight per document, none for a text too short to judge) and the
+     * hash of title and text: StringFields, not stored, so the writer finds a story's copies in the index
+     * ({@link tyndau.document.IndexedPrints}) and the database keeps no index on them.
+     */
+    public static final String BAND = "band";
+    public static final String CONTENT_HASH = "content_hash";
     /** Title and body as lower-cased words in every document: exact forms across languages; stored only when no stemmed field is. */
     public static final String TEXT_ANY = "text_any";
 
     /** Fields holding whole values, never tokenised (queries on them must not be analysed either). */
-    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, ROLE, SIDE, LANG, UNDATEABLE, DUPLICATE_OF, TOPIC, TONE_LABEL);
+    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, ROLE, SIDE, LANG, UNDATEABLE, DUPLICATE_OF, TOPIC, TONE_LABEL,
+            BAND, CONTENT_HASH);
 
     private static final FieldType TEXT_STORED = textType(true);
     private static final FieldType TEXT_UNSTORED = textType(false);
@@ -104,6 +112,14 @@ public final class IndexSchema {
             doc.add(new SortedSetDocValuesField(TOPIC, new BytesRef(topic)));
         }
         r.topicTones().forEach((topic, tone) -> doc.add(new DoubleDocValuesField(TOPIC_TONE_PREFIX + topic, tone)));
+        if (r.keys().bands() != null) {
+            for (int i = 0; i < r.keys().bands().length; i++) {
+                doc.add(new StringField(BAND, bandTerm(i, r.keys().bands()[i]), Field.Store.NO));
+            }
+        }
+        if (r.keys().contentHash() != null) {
+            doc.add(new StringField(CONTENT_HASH, r.keys().contentHash(), Field.Store.NO));
+        }
         String text = r.text();
         String stemmed = Analyzers.fieldOf(r.language());
         if (stemmed != null) {
@@ -113,6 +129,11 @@ public final class IndexSchema {
             doc.add(new Field(TEXT_ANY, text, TEXT_STORED));
         }
         return doc;
+    }
+
+    /** The term of band {@code band}'s key {@code key}. */
+    public static String bandTerm(int band, int key) {
+        return band + ":" + key;
     }
 
     /** The topics stored with a hit (empty for documents indexed before topics were stored). */

@@ -58,12 +58,14 @@ import tyndau.document.DocumentRows;
  * {@code index/current}. A rebuild writes the next generation beside it and swaps the pointer.
  */
 @ApplicationScoped
-public class LuceneIndex implements IndexedTopics {
+public class LuceneIndex implements IndexedTopics, tyndau.document.IndexedPrints {
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
     static final String SEQ_KEY = "tyndau.seq";
     static final String SCORING_KEY = "tyndau.scoring";
     /** The topic queries the generation's documents were analysed with (JSON, id → query): a topic edit re-reads only what differs. */
     static final String TOPICS_KEY = "tyndau.topics";
+    /** Present when every document of the generation carries its copy keys (band keys, content hash). */
+    static final String PRINTS_KEY = "tyndau.prints";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final int BATCH = 1000;
     /** Rows the writer may hand over ahead of the index; beyond that it waits (then the index reads them from the database). */
@@ -94,6 +96,10 @@ public class LuceneIndex implements IndexedTopics {
         volatile String scoring;
         /** The topic queries of {@link #scoring}, or null when an older index did not record them. */
         volatile Map<String, String> topics;
+        /** Whether every document carries its copy keys: a generation begun by this version, empty or rebuilt. */
+        final boolean prints;
+        /** The last sequence number the current searcher holds (set as a refresh publishes one). */
+        volatile long searchableSeq;
 
         Generation(Path root, String name, Rollups rollups) throws IOException {
             this.name = name;
@@ -107,12 +113,28 @@ public class LuceneIndex implements IndexedTopics {
             this.indexedSeq = committedSeq(writer);
             this.scoring = committed(writer, SCORING_KEY);
             this.topics = topicsOf(committed(writer, TOPICS_KEY));
+            this.prints = indexedSeq == 0 || "1".equals(committed(writer, PRINTS_KEY));
+            this.searchableSeq = indexedSeq;
             // Each new reader's segments get their rollups before any request can see it.
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
                     rollups.warm(reader);
                     return super.newSearcher(reader, previous);
+                }
+            });
+            // Everything committed up to indexedSeq is in the writer when a refresh starts, so the reader it publishes holds it.
+            this.searchers.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
+                private long before;
+
+                @Override
+                public void beforeRefresh() {
+                    before = indexedSeq;
+                }
+
+                @Override
+                public void afterRefresh(boolean didRefresh) {
+                    searchableSeq = Math.max(searchableSeq, before);
                 }
             });
         }
@@ -126,8 +148,12 @@ public class LuceneIndex implements IndexedTopics {
         void commit(long seq, String scoringVersion, Map<String, String> topicQueries) throws IOException {
             scoring = scoringVersion;
             topics = topicQueries;
-            writer.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(seq), SCORING_KEY, scoringVersion,
-                    TOPICS_KEY, JSON.writeValueAsString(topicQueries == null ? Map.of() : topicQueries)).entrySet());
+            Map<String, String> data = new HashMap<>(Map.of(SEQ_KEY, Long.toString(seq), SCORING_KEY, scoringVersion,
+                    TOPICS_KEY, JSON.writeValueAsString(topicQueries == null ? Map.of() : topicQueries)));
+            if (prints) {
+                data.put(PRINTS_KEY, "1");
+            }
+            writer.setLiveCommitData(data.entrySet());
             writer.commit();
             indexedSeq = seq;
             searchers.maybeRefresh();
@@ -616,6 +642,59 @@ public class LuceneIndex implements IndexedTopics {
     /** Why the index cannot serve, when it cannot. */
     public String failure() {
         return failure;
+    }
+
+    @Override
+    public Found find(List<java.util.Set<Integer>> bands, java.util.Set<String> contentHashes) {
+        Generation g = current;
+        if (!g.prints) {
+            return new Found(java.util.Set.of(), 0); // an index from before copy keys: the table answers until it is rebuilt
+        }
+        long covered = g.searchableSeq; // read before the searcher is taken: that searcher holds at least this much
+        List<org.apache.lucene.util.BytesRef> terms = new java.util.ArrayList<>();
+        for (int band = 0; band < bands.size(); band++) {
+            for (int key : bands.get(band)) {
+                terms.add(new org.apache.lucene.util.BytesRef(IndexSchema.bandTerm(band, key)));
+            }
+        }
+        org.apache.lucene.search.BooleanQuery.Builder q = new org.apache.lucene.search.BooleanQuery.Builder();
+        q.add(new org.apache.lucene.search.TermInSetQuery(IndexSchema.BAND, terms), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        q.add(new org.apache.lucene.search.TermInSetQuery(IndexSchema.CONTENT_HASH,
+                contentHashes.stream().map(org.apache.lucene.util.BytesRef::new).toList()), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        try {
+            IndexSearcher s;
+            try {
+                s = g.searchers.acquire();
+            } catch (AlreadyClosedException swapped) {
+                return find(bands, contentHashes); // a rebuild swapped generations meanwhile: ask the new one
+            }
+            try {
+                java.util.Set<Long> ids = new java.util.HashSet<>();
+                s.search(q.build(), new org.apache.lucene.search.SimpleCollector() {
+                    private org.apache.lucene.index.StoredFields stored;
+
+                    @Override
+                    protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) throws IOException {
+                        stored = context.reader().storedFields();
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        ids.add(Long.parseLong(stored.document(doc, java.util.Set.of(IndexSchema.ID)).get(IndexSchema.ID)));
+                    }
+
+                    @Override
+                    public org.apache.lucene.search.ScoreMode scoreMode() {
+                        return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+                    }
+                });
+                return new Found(ids, covered);
+            } finally {
+                g.searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up copies in the index failed", e);
+        }
     }
 
     /**
