@@ -23,7 +23,7 @@ import java.util.Set;
  * by its IDF over the reports seen so far, names more than concepts; the event's by the share of its reports
  * that carry it); minus a penalty when the report's people and places are all foreign to the event (another
  * official, another country); plus agreeing figures, minus a figure of one unit that differs from the event's
- * (100 vs 250 tonnes is another shipment); plus a day both name; minus the days between the report and the event; plus a public
+ * (100 vs 250 tonnes is another shipment); plus a day both name, minus days named that are all apart; minus the days between the report and the event; plus a public
  * report following a government release (roles), minus a second report of one source in one language within
  * 12 hours. A report joins at {@link EventParameters#threshold()}.
  *
@@ -189,6 +189,8 @@ public final class EventAssigner {
             score += figures(d, e);
             if (!Collections.disjoint(d.dates(), e.dates)) {
                 score += parameters.dateMatch();
+            } else if (!d.dates().isEmpty() && !e.dates.isEmpty() && apart(d.dates(), e.dates)) {
+                score -= parameters.dateConflict();
             }
         }
         if (parameters.time()) {
@@ -252,6 +254,18 @@ public final class EventAssigner {
             }
         }
         return out;
+    }
+
+    /** Every day of one set is two days or more from every day of the other. */
+    private static boolean apart(Set<java.time.LocalDate> a, Set<java.time.LocalDate> b) {
+        for (java.time.LocalDate x : a) {
+            for (java.time.LocalDate y : b) {
+                if (Math.abs(x.toEpochDay() - y.toEpochDay()) < 2) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static double strength(String unit) {

@@ -28,6 +28,8 @@ import java.util.Locale;
  *     none of the event's, while parties of its own run through most of the event's reports: two visits by
  *     different officials, visa-free travel with two different countries
  * @param dateMatch added when the report names a day the event's reports name
+ * @param dateConflict taken off when the report and the event both name days, and the report's are all two days
+ *     or more from the event's (a picket "on Monday", another "on Thursday")
  * @param timePerDay taken off for each day between the report and the nearest report of the event
  * @param roleBonus added when a public report joins an event a government release opened the day before or
  *     the same day (the release and the reports about it)
@@ -36,54 +38,54 @@ import java.util.Locale;
  */
 public record EventParameters(double windowDays, double latenessDays, double threshold, double mergeThreshold,
         int nameKeyLength, double nameWeight, double conceptWeight, double numberMatch, double numberConflict,
-        double partyConflict, double dateMatch, double timePerDay, double roleBonus, double sameSourcePenalty,
+        double partyConflict, double dateMatch, double dateConflict, double timePerDay, double roleBonus, double sameSourcePenalty,
         boolean entities, boolean lexicon, boolean numbers, boolean time, boolean roles) {
 
     /** The parameters the service runs with, chosen on {@code src/test/resources/events/dev.jsonl}. */
     public static EventParameters defaults() {
-        return new EventParameters(3.5, 2.0, 0.30, 0.55, Names.KEY_LENGTH, 1.0, 0.8, 0.10, 0.40, 0.30, 0.05, 0.04, 0.05, 0.10,
+        return new EventParameters(3.5, 2.0, 0.30, 0.55, Names.KEY_LENGTH, 1.0, 0.8, 0.10, 0.40, 0.30, 0.05, 0.15, 0.04, 0.05, 0.10,
                 true, true, true, true, true);
     }
 
     /** These parameters without name keys (concepts, numbers, time and roles still count). */
     public EventParameters withoutEntities() {
         return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight,
-                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, timePerDay, roleBonus, sameSourcePenalty,
+                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
                 false, lexicon, numbers, time, roles);
     }
 
     /** Without transliteration and the lexicon: names keyed in their own script, no concepts. */
     public EventParameters withoutLexicon() {
         return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight,
-                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, timePerDay, roleBonus, sameSourcePenalty,
+                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
                 entities, false, numbers, time, roles);
     }
 
     /** Without numbers and days named. */
     public EventParameters withoutNumbers() {
         return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight,
-                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, timePerDay, roleBonus, sameSourcePenalty,
+                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
                 entities, lexicon, false, time, roles);
     }
 
     /** Without time: no window (any open event is a candidate) and no penalty for distance. */
     public EventParameters withoutTime() {
         return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight,
-                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, timePerDay, roleBonus, sameSourcePenalty,
+                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
                 entities, lexicon, numbers, false, roles);
     }
 
     /** Without source roles (sides and sources). */
     public EventParameters withoutRoles() {
         return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight,
-                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, timePerDay, roleBonus, sameSourcePenalty,
+                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
                 entities, lexicon, numbers, time, false);
     }
 
     /** These parameters with another join threshold (tuning). */
     public EventParameters withThreshold(double join, double merge) {
         return new EventParameters(windowDays, latenessDays, join, merge, nameKeyLength, nameWeight, conceptWeight,
-                numberMatch, numberConflict, partyConflict, dateMatch, timePerDay, roleBonus, sameSourcePenalty,
+                numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
                 entities, lexicon, numbers, time, roles);
     }
 
@@ -94,9 +96,9 @@ public record EventParameters(double windowDays, double latenessDays, double thr
     public String version() {
         String canonical = String.format(Locale.ROOT,
                 "window=%s;lateness=%s;threshold=%s;merge=%s;key=%d;name=%s;concept=%s;numMatch=%s;numConflict=%s;"
-                        + "party=%s;date=%s;timePerDay=%s;role=%s;sameSource=%s;entities=%b;lexicon=%b;numbers=%b;time=%b;roles=%b;lexicon=%s",
+                        + "party=%s;date=%s;dateConflict=%s;timePerDay=%s;role=%s;sameSource=%s;entities=%b;lexicon=%b;numbers=%b;time=%b;roles=%b;lexicon=%s",
                 windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight, conceptWeight, numberMatch,
-                numberConflict, partyConflict, dateMatch, timePerDay, roleBonus, sameSourcePenalty, entities, lexicon, numbers, time, roles,
+                numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty, entities, lexicon, numbers, time, roles,
                 Lexicon.standard().version());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

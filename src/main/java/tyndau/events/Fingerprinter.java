@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * sentence starts for the same reason.
  */
 public final class Fingerprinter {
-    private static final Pattern SURNAME = Pattern.compile(".*(ov|ev|in|ova|eva|ina|ski|skii|ska|skaia|uli|kizi|enko|ian|ien)$");
+    /** Surname endings in canonical Latin, with the Russian case endings they take (Саидов-ым, Лавров-у). */
+    private static final Pattern SURNAME = Pattern.compile(".*((ov|ev|in)(a|u|im|e|oi|i)?|ski|skii|ska|skaia|skogo|skomu|uli|kizi|enko|ian|ien)$");
+    /** Kazakh case endings (canonical Latin) taken off before the surname test: Олар-дың is not a surname, Тоқаев-тың is. */
+    private static final Pattern KAZAKH_CASE = Pattern.compile("(nin|din|tin|ga|ge|ka|ke|na|ne|ni|di|ti|da|de|ta|te|dan|den|tan|ten|nan|nen|men|ben|pen)$");
 
     private final EventParameters parameters;
     private final Lexicon lexicon;
@@ -66,13 +69,14 @@ public final class Fingerprinter {
                 }
                 if (!used[i] && t.word() && (t.capitalised() || t.acronym()) && !StopWords.never(t.folded())) {
                     List<String> keys = keys(t.text());
-                    if (SURNAME.matcher(Names.spelling(t.text())).matches()) {
+                    boolean surname = surname(t.text());
+                    if (surname) {
                         surnames.addAll(keys);
                     }
                     if (t.initial() || allInitial) {
                         if (!StopWords.sentenceStart(t.folded())) {
                             for (String k : keys) {
-                                if (SURNAME.matcher(Names.spelling(t.text())).matches() || t.acronym()) {
+                                if (surname || t.acronym()) {
                                     confirmed.add(k);
                                 }
                                 pending.add(k);
@@ -102,6 +106,13 @@ public final class Fingerprinter {
         }
         return new EventFingerprint(report.id(), report.lang(), report.published().toInstant(), report.source(), report.side(),
                 names, parties, concepts, quantities, dates);
+    }
+
+    /** Shaped like a surname (Токаев, Лавровым, Zelensky, Тоқаевтың), once a Kazakh case ending is off. */
+    static boolean surname(String word) {
+        String s = Names.spelling(word);
+        String stem = KAZAKH_CASE.matcher(s).replaceFirst("");
+        return SURNAME.matcher(stem.length() >= 4 ? stem : s).matches();
     }
 
     private List<String> keys(String word) {

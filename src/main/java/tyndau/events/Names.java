@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * neighbours (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ→у, ү→у, һ→х, і→и), so Kazakh and Russian spellings of one name
  * meet. {@link #latin} transliterates Cyrillic letter by letter. {@link #canonical} then maps the several
  * Latin spellings of one sound onto one: kh→h, zh→j (Zhomart, Jomart), ts→c, a y between vowels is dropped
- * (Tokayev, Tokaev), every other y is i, doubled letters are single (Kassym, Касым). Three rules follow the
+ * (Tokayev, Tokaev), every other y is i, a c that sounds k is k (Macron, Макрон), doubled letters are single
+ * (Kassym, Касым). Three rules follow the
  * Russian (Palladius) spelling of Chinese names: цз is j (Цзиньпин, Jinping), -ng is -n (Шанфу, Shangfu),
  * and a word-initial xi is si (Xi, Си).
  *
@@ -41,6 +42,8 @@ public final class Names {
             "ga", "ge", "ka", "ke", "na", "ne", "ni", "di", "ti", "da", "de", "ta", "te",
             "om", "em", "im", "oi", "ei", "a", "u", "e", "i");
 
+    /** A Latin c that sounds k: before a, o, u, a consonant or at the end (Macron, Macron's: Макрон). */
+    private static final Pattern HARD_C = Pattern.compile("c(?=[aoulrtkmnbdgpsv]|$)");
     private static final Pattern VOWEL_Y_VOWEL = Pattern.compile("(?<=[aeiou])y(?=[aeiou])");
 
     private Names() {
@@ -107,6 +110,7 @@ public final class Names {
         s = s.replace("dzh", "j").replace("chzh", "j").replace("zh", "j").replace("kh", "h").replace("tch", "ch")
                 .replace("ts", "c").replace("cz", "j").replace("ph", "f").replace("ck", "k").replace('w', 'v')
                 .replace("qi", "ci").replace('q', 'k').replace("x", "ks");
+        s = HARD_C.matcher(s).replaceAll("k");
         s = VOWEL_Y_VOWEL.matcher(s).replaceAll("");
         s = s.replace('y', 'i').replace("ng", "n");
         StringBuilder out = new StringBuilder(s.length());

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
  * file run through a fresh {@link EventAssigner} in publication order, scored by B-cubed precision, recall
  * and F1, the share of multi-language events whose languages all met, and the lookalike pairs kept apart.
  * Issue 31's targets hold on both files: F1 ≥ 0.90, cross-language ≥ 0.80, no lookalike pair merged.
- * {@code dev} is the file the parameters were chosen on; {@code test} is held out. Then each signal is
- * switched off in turn and the table printed (docs/events.md quotes it).
+ * {@code dev} is the file the parameters were chosen on; {@code test} was held out until its first run showed
+ * two merged lookalike pairs, and two general rules came of it (docs/events.md says which); {@code fresh} was
+ * written afterwards and is reported only. Then each signal is switched off in turn and the table printed
+ * (docs/events.md quotes it).
  *
  * <p>{@code -Devents.explain=dev} (or {@code test}) also prints every labelled event that was split and every
  * predicted event that mixes labels, with each report's keys: what to read when tuning.
@@ -30,11 +32,27 @@ import org.junit.jupiter.api.Test;
 class EventEvaluationTest {
     static EventSet dev;
     static EventSet test;
+    static EventSet fresh;
 
     @BeforeAll
     static void load() throws IOException {
         dev = EventSet.load("dev");
         test = EventSet.load("test");
+        fresh = EventSet.load("fresh");
+    }
+
+    /**
+     * {@code fresh.jsonl} was written after parameters and lexicon were fixed, in a harder style (see its README),
+     * and is only reported, never asserted on: asserting would invite tuning on it, and then it would measure
+     * nothing. Its figures are the honest estimate of how the assigner does on reports it was not shaped by.
+     */
+    @Test
+    void reportsTheFreshSetWithoutTuningOnIt() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(devOnly(), "fresh set not read while tuning on dev");
+        EventParameters p = EventParameters.defaults();
+        EventMetrics m = fresh.measure(p);
+        System.out.println(line(fresh, m));
+        explainIfAsked(fresh, p);
     }
 
     @Test
@@ -62,16 +80,20 @@ class EventEvaluationTest {
         variants.put("no time", EventParameters::withoutTime);
         variants.put("no roles", EventParameters::withoutRoles);
         StringBuilder table = new StringBuilder("\n| signals | dev P | dev R | dev F1 | dev x-lang | dev lookalikes apart "
-                + "| test P | test R | test F1 | test x-lang | test lookalikes apart |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| test P | test R | test F1 | test x-lang | test lookalikes apart | fresh F1 | fresh x-lang | fresh lookalikes apart |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, Double> f1 = new HashMap<>();
         for (Map.Entry<String, UnaryOperator<EventParameters>> v : variants.entrySet()) {
             EventParameters p = v.getValue().apply(EventParameters.defaults());
             EventMetrics d = dev.measure(p);
             EventMetrics t = devOnly() ? d : test.measure(p);
+            EventMetrics fr = devOnly() ? d : fresh.measure(p);
             f1.put(v.getKey(), d.f1());
-            table.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %d/%d | %d/%d | %.3f | %.3f | %.3f | %d/%d | %d/%d |%n",
+            table.append(String.format(Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f | %d/%d | %d/%d | %.3f | %.3f | %.3f | %d/%d | %d/%d | %.3f | %d/%d | %d/%d |%n",
                     v.getKey(), d.precision(), d.recall(), d.f1(), d.joined(), d.multiLanguage(), d.apart(), d.lookalikes(),
-                    t.precision(), t.recall(), t.f1(), t.joined(), t.multiLanguage(), t.apart(), t.lookalikes()));
+                    t.precision(), t.recall(), t.f1(), t.joined(), t.multiLanguage(), t.apart(), t.lookalikes(),
+                    fr.f1(), fr.joined(), fr.multiLanguage(), fr.apart(), fr.lookalikes()));
         }
         System.out.println(table);
         // without the lexicon and transliteration, Kazakh, Russian and English reports of one happening stay apart
@@ -104,7 +126,7 @@ class EventEvaluationTest {
                     for (double perDay : new double[] {0.02, 0.04, 0.08}) {
                         EventParameters p = new EventParameters(d.windowDays(), d.latenessDays(), threshold, threshold + 0.25,
                                 d.nameKeyLength(), d.nameWeight(), concept, d.numberMatch(), conflict,
-                                d.partyConflict(), d.dateMatch(), perDay, d.roleBonus(), d.sameSourcePenalty(), true, true, true, true, true);
+                                d.partyConflict(), d.dateMatch(), d.dateConflict(), perDay, d.roleBonus(), d.sameSourcePenalty(), true, true, true, true, true);
                         EventMetrics m = dev.measure(p);
                         out.append(String.format(Locale.ROOT, "%.1f %.2f %.2f %.1f | %.3f %.3f %.3f %d/%d %d/%d%n", concept,
                                 threshold, perDay, conflict, m.precision(), m.recall(), m.f1(), m.joined(), m.multiLanguage(), m.apart(), m.lookalikes()));
