@@ -202,11 +202,19 @@ public final class EventAssigner {
         return score;
     }
 
-    /** The report names people or places, none of them the event's, and the event has its own in most reports. */
+    /**
+     * The report's people are none of the event's while the event has people of its own in most reports (another
+     * official in the same city), or the same holds for people and places together (another country). People and
+     * places carried by more than {@link #COMMON_SHARE} of all reports (the president, the country) do not count.
+     */
     private boolean otherParties(EventFingerprint d, OpenEvent e) {
+        return foreign(d, e, true) || foreign(d, e, false);
+    }
+
+    private boolean foreign(EventFingerprint d, OpenEvent e, boolean peopleOnly) {
         boolean mine = false;
         for (String a : d.parties()) {
-            if (!common(a)) {
+            if ((!peopleOnly || person(a)) && !common(a)) {
                 mine = true;
                 if (e.parties.contains(a)) {
                     return false;
@@ -217,11 +225,15 @@ public final class EventAssigner {
             return false;
         }
         for (String a : e.parties) {
-            if (!common(a) && e.keyCounts.getOrDefault(a, 0) * 2 >= e.reports) {
+            if ((!peopleOnly || person(a)) && !common(a) && e.keyCounts.getOrDefault(a, 0) * 2 >= e.reports) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean person(String party) {
+        return !party.startsWith("g:");
     }
 
     private double figures(EventFingerprint d, OpenEvent e) {

@@ -23,10 +23,10 @@ import java.util.Locale;
  * @param numberConflict taken off for each unit whose figures all differ (tonnes, money, percentages, people;
  *     not days, distances or bare numbers), unless the event's own reports already disagree on that unit (a
  *     death toll that rises from report to report identifies nothing)
- * @param partyConflict taken off when the report's people and places (lexicon people, places and surnames,
- *     leaving out those in more than a third of all reports, like the president and the country itself) are
- *     none of the event's, while parties of its own run through most of the event's reports: two visits by
- *     different officials, visa-free travel with two different countries
+ * @param partyConflict taken off when the report's people (lexicon people and surnames), or its people and
+ *     places together, are none of the event's, while the event has its own in most of its reports (leaving out
+ *     those in more than {@code EventAssigner.COMMON_SHARE} of all reports, like the president and the country
+ *     itself): two visits by different officials, visa-free travel with two different countries
  * @param dateMatch added when the report names a day the event's reports name
  * @param dateConflict taken off when the report and the event both name days, and the report's are all two days
  *     or more from the event's (a picket "on Monday", another "on Thursday")
@@ -43,7 +43,7 @@ public record EventParameters(double windowDays, double latenessDays, double thr
 
     /** The parameters the service runs with, chosen on {@code src/test/resources/events/dev.jsonl}. */
     public static EventParameters defaults() {
-        return new EventParameters(3.5, 2.0, 0.30, 0.55, Names.KEY_LENGTH, 1.0, 0.8, 0.10, 0.40, 0.30, 0.05, 0.15, 0.04, 0.05, 0.10,
+        return new EventParameters(3.5, 2.0, 0.30, 0.55, Names.KEY_LENGTH, 1.0, 0.8, 0.10, 0.70, 0.30, 0.05, 0.15, 0.04, 0.05, 0.10,
                 true, true, true, true, true);
     }
 

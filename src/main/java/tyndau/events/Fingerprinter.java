@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class Fingerprinter {
     /** Surname endings in canonical Latin, with the Russian case endings they take (Саидов-ым, Лавров-у). */
-    private static final Pattern SURNAME = Pattern.compile(".*((ov|ev|in)(a|u|im|e|oi|i)?|ski|skii|ska|skaia|skogo|skomu|uli|kizi|enko|ian|ien)$");
+    private static final Pattern SURNAME = Pattern.compile(
+            ".*((ov|ev|in)(a|u|im|e|oi|i)?|ski|skii|ska|skaia|skogo|skomu|uli|kizi|enko|(c|iu|u)k(a|u|om|e)?|ic|vic|shvili|dze|oglu|ian|ien)$");
     /** Kazakh case endings (canonical Latin) taken off before the surname test: Олар-дың is not a surname, Тоқаев-тың is. */
     private static final Pattern KAZAKH_CASE = Pattern.compile("(nin|din|tin|ga|ge|ka|ke|na|ne|ni|di|ti|da|de|ta|te|dan|den|tan|ten|nan|nen|men|ben|pen)$");
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Latin spellings of one sound onto one: kh→h, zh→j (Zhomart, Jomart), ts→c, a y between vowels is dropped
  * (Tokayev, Tokaev), every other y is i, a c that sounds k is k (Macron, Макрон), doubled letters are single
  * (Kassym, Касым). Three rules follow the
- * Russian (Palladius) spelling of Chinese names: цз is j (Цзиньпин, Jinping), -ng is -n (Шанфу, Shangfu),
+ * Russian (Palladius) spelling of Chinese names: цз is j (Цзиньпин, Jinping), ng before a consonant or at the end is n (Шанфу, Shangfu),
  * and a word-initial xi is si (Xi, Си).
  *
  * <p>Inflection is left to {@link #key}: the first {@link #KEY_LENGTH} canonical letters, which is where
@@ -44,6 +44,8 @@ public final class Names {
 
     /** A Latin c that sounds k: before a, o, u, a consonant or at the end (Macron, Macron's: Макрон). */
     private static final Pattern HARD_C = Pattern.compile("c(?=[aoulrtkmnbdgpsv]|$)");
+    /** Palladius writes pinyin -ng as -н (Shangfu, Шанфу; Jinping, Цзиньпин); before a vowel it is н + a Kazakh ending (Иран-ға). */
+    private static final Pattern NG = Pattern.compile("ng(?![aeiou])");
     private static final Pattern VOWEL_Y_VOWEL = Pattern.compile("(?<=[aeiou])y(?=[aeiou])");
 
     private Names() {
@@ -112,7 +114,7 @@ public final class Names {
                 .replace("qi", "ci").replace('q', 'k').replace("x", "ks");
         s = HARD_C.matcher(s).replaceAll("k");
         s = VOWEL_Y_VOWEL.matcher(s).replaceAll("");
-        s = s.replace('y', 'i').replace("ng", "n");
+        s = NG.matcher(s.replace('y', 'i')).replaceAll("n");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             if (i == 0 || s.charAt(i) != s.charAt(i - 1)) {

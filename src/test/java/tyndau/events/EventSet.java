@@ -66,6 +66,25 @@ record EventSet(String name, List<Labelled> reports, List<List<String>> lookalik
         return EventMetrics.of(gold(), assign(parameters), lookalikes);
     }
 
+    /** As {@link #assign}, but each report arrives up to {@code maxDelayHours} late (seeded) and is taken in order of arrival. */
+    Map<String, Long> assignDelayed(EventParameters parameters, int maxDelayHours, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        Map<Labelled, Long> arrival = new HashMap<>();
+        for (Labelled l : reports) {
+            arrival.put(l, l.report().published().toEpochSecond() + (long) (random.nextDouble() * maxDelayHours * 3600));
+        }
+        List<Labelled> order = new ArrayList<>(reports);
+        order.sort(Comparator.comparing(arrival::get));
+        Fingerprinter fingerprinter = new Fingerprinter(parameters);
+        EventAssigner assigner = new EventAssigner(parameters);
+        Map<String, Long> out = new HashMap<>();
+        for (Labelled l : order) {
+            out.put(l.report().id(), assigner.assign(fingerprinter.fingerprint(l.report())).event());
+        }
+        out.replaceAll((id, event) -> assigner.resolve(event));
+        return out;
+    }
+
     List<EventMetrics.Gold> gold() {
         return reports.stream().map(l -> new EventMetrics.Gold(l.report().id(), l.label(), l.report().lang())).toList();
     }
