@@ -46,6 +46,8 @@ public final class EventAssigner {
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private long nextId;
     private int seen;
+    /** Events scored so far, over all reports: what the index saves against a scan (read by tests). */
+    long scored;
     private Instant newest = Instant.EPOCH;
     private Instant swept = Instant.EPOCH;
 
@@ -69,6 +71,7 @@ public final class EventAssigner {
         Map<Long, Double> scores = new HashMap<>();
         long best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
+        scored += candidates.size();
         for (long id : candidates) {
             double s = score(report, open.get(id));
             scores.put(id, s);
