@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * 5  ingest  topics
  * 4  index
  * 3  document
- * 2  source
+ * 2  source  events
  * 1  cluster  web
  * 0  tyndau, the root package: database, configuration, Row, YamlDefaults
  * </pre>
@@ -57,7 +57,7 @@ class PackageDependenciesTest {
     static final List<List<String>> LAYERS = List.of(
             List.of(ROOT),
             List.of("cluster", "http", "language", "fetch"),
-            List.of("source"),
+            List.of("source", "events"),
             List.of("document"),
             List.of("index"),
             List.of("ingest", "topics"),

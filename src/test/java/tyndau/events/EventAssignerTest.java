@@ -1,0 +1,156 @@
+package tyndau.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Online assignment: joining across languages, lookalikes kept apart, merges and their redirects, order, ids. */
+class EventAssignerTest {
+    private final EventParameters parameters = EventParameters.defaults();
+    private final Fingerprinter fingerprinter = new Fingerprinter(parameters);
+    private int n;
+
+    private EventFingerprint report(String lang, String published, String source, ReportSide side, String title, String text) {
+        return fingerprinter.fingerprint(new Report("r" + (++n), lang, OffsetDateTime.parse(published), source, side, title, text));
+    }
+
+    private static EventFingerprint keys(String id, String published, Set<String> names, Set<Quantity> figures) {
+        return new EventFingerprint(id, "en", Instant.parse(published), "s-" + id, ReportSide.PUBLIC, names, Set.of(), Set.of(),
+                figures, Set.of());
+    }
+
+    @Test
+    void reportsOfOneShipmentInThreeLanguagesJoinOneEvent() {
+        EventAssigner a = new EventAssigner(parameters);
+        long ru = a.assign(report("ru", "2023-02-10T08:30:00+06:00", "emer_kz", ReportSide.GOVERNMENT,
+                "Казахстан направил в Турцию 100 тонн гуманитарной помощи",
+                "Тремя рейсами в Турцию отправлено 100 тонн груза: палатки и одеяла. Груз передадут агентству AFAD в Адане.")).event();
+        long kk = a.assign(report("kk", "2023-02-10T10:05:00+06:00", "dala_news", ReportSide.PUBLIC,
+                "Түркияға 100 тонна гуманитарлық көмек жіберілді",
+                "Қазақстан Түркияға үш ұшақпен 100 тонна ізгілік жүгін жөнелтті. Жүктің ішінде шатырлар мен көрпелер бар.")).event();
+        long en = a.assign(report("en", "2023-02-10T17:20:00+06:00", "ca_wire", ReportSide.PUBLIC,
+                "Kazakhstan sends 100 tonnes of aid to Turkey",
+                "Kazakhstan has dispatched 100 tonnes of humanitarian aid, including tents and blankets, to Adana.")).event();
+        assertEquals(ru, kk);
+        assertEquals(ru, en);
+    }
+
+    @Test
+    void twoShipmentsWithDifferentTonnageStayApartInsideTheWindow() {
+        EventAssigner a = new EventAssigner(parameters);
+        long first = a.assign(report("en", "2023-02-10T10:00:00+06:00", "a", ReportSide.PUBLIC, "Kazakhstan sends 100 tonnes of aid to Turkey",
+                "Kazakhstan has sent 100 tonnes of humanitarian aid to earthquake-hit Turkey.")).event();
+        long second = a.assign(report("ru", "2023-02-12T10:00:00+06:00", "b", ReportSide.PUBLIC, "Казахстан отправил в Турцию 250 тонн помощи",
+                "Казахстан отправил пострадавшей от землетрясения Турции 250 тонн гуманитарной помощи.")).event();
+        assertNotEquals(first, second);
+        // the same text with the first figure joins: the figure, not the wording, kept them apart
+        long again = a.assign(report("ru", "2023-02-12T12:00:00+06:00", "c", ReportSide.PUBLIC, "Казахстан отправил в Турцию 100 тонн помощи",
+                "Казахстан отправил пострадавшей от землетрясения Турции 100 тонн гуманитарной помощи.")).event();
+        assertEquals(first, again);
+    }
+
+    @Test
+    void twoProtestsAtOneConsulateWeeksApartAreTwoEvents() {
+        EventAssigner a = new EventAssigner(parameters);
+        String title = "Пикет у консульства Китая в Алматы";
+        String text = "Родственники задержанных в Синьцзяне провели пикет у Генконсульства КНР в Алматы.";
+        long first = a.assign(report("ru", "2022-11-28T12:00:00+06:00", "a", ReportSide.PUBLIC, title, text)).event();
+        assertEquals(first, a.assign(report("ru", "2022-11-29T12:00:00+06:00", "b", ReportSide.PUBLIC, title, text)).event());
+        long later = a.assign(report("ru", "2022-12-19T12:00:00+06:00", "a", ReportSide.PUBLIC, title, text)).event();
+        assertNotEquals(first, later);
+    }
+
+    @Test
+    void visitsByDifferentOfficialsAreTwoEvents() {
+        EventAssigner a = new EventAssigner(parameters);
+        long overchuk = a.assign(report("ru", "2023-05-22T15:00:00+06:00", "a", ReportSide.PUBLIC, "Вице-премьер России Оверчук прибыл в Астану",
+                "Алексей Оверчук провел в Астане переговоры о торговле с казахстанскими коллегами.")).event();
+        long lavrov = a.assign(report("ru", "2023-05-23T15:00:00+06:00", "b", ReportSide.PUBLIC, "Министр иностранных дел России Лавров прибыл в Астану",
+                "Сергей Лавров провел в Астане переговоры с казахстанскими коллегами.")).event();
+        assertNotEquals(overchuk, lavrov);
+    }
+
+    @Test
+    void aBridgingReportMergesTwoEventsAndTheYoungerIdRedirects() {
+        EventAssigner a = new EventAssigner(parameters);
+        Assignment left = a.assign(keys("a", "2023-01-01T10:00:00Z", Set.of("n:aaaaa", "n:bbbbb"), Set.of()));
+        Assignment right = a.assign(keys("b", "2023-01-01T11:00:00Z", Set.of("n:ccccc", "n:ddddd"), Set.of()));
+        assertTrue(left.created() && right.created());
+        assertNotEquals(left.event(), right.event());
+        Assignment bridge = a.assign(keys("c", "2023-01-01T12:00:00Z", Set.of("n:aaaaa", "n:bbbbb", "n:ccccc", "n:ddddd"), Set.of()));
+        assertEquals(left.event(), bridge.event());
+        assertEquals(List.of(right.event()), bridge.absorbed());
+        assertEquals(left.event(), a.resolve(right.event()));
+        assertEquals(Map.of(right.event(), left.event()), a.redirects());
+        // the absorbed event's keys now lead to the survivor
+        assertEquals(left.event(), a.assign(keys("d", "2023-01-01T13:00:00Z", Set.of("n:ccccc", "n:ddddd"), Set.of())).event());
+        assertEquals(1, a.openEvents());
+    }
+
+    @Test
+    void eventsWhoseTonnagesDifferAreNeverMerged() {
+        EventAssigner a = new EventAssigner(parameters);
+        Quantity t100 = new Quantity(Quantity.TONNE, 100);
+        Quantity t250 = new Quantity(Quantity.TONNE, 250);
+        long left = a.assign(keys("a", "2023-01-01T10:00:00Z", Set.of("n:aaaaa", "n:bbbbb"), Set.of(t100))).event();
+        long right = a.assign(keys("b", "2023-01-01T11:00:00Z", Set.of("n:ccccc", "n:ddddd"), Set.of(t250))).event();
+        Assignment bridge = a.assign(keys("c", "2023-01-01T12:00:00Z", Set.of("n:aaaaa", "n:bbbbb", "n:ccccc", "n:ddddd"), Set.of()));
+        assertEquals(List.of(), bridge.absorbed());
+        assertNotEquals(a.resolve(left), a.resolve(right));
+    }
+
+    @Test
+    void aReportArrivingOutOfOrderStillJoinsItsEvent() {
+        EventAssigner a = new EventAssigner(parameters);
+        long event = a.assign(keys("a", "2023-01-03T10:00:00Z", Set.of("n:aaaaa", "n:bbbbb"), Set.of())).event();
+        a.assign(keys("x", "2023-01-04T10:00:00Z", Set.of("n:xxxxx"), Set.of()));
+        // published two days before the event's first report, seen after a later one
+        assertEquals(event, a.assign(keys("b", "2023-01-01T10:00:00Z", Set.of("n:aaaaa", "n:bbbbb"), Set.of())).event());
+    }
+
+    @Test
+    void anEventIsForgottenOnceWindowAndLatenessHavePassed() {
+        EventAssigner a = new EventAssigner(parameters);
+        long event = a.assign(keys("a", "2023-01-01T10:00:00Z", Set.of("n:aaaaa", "n:bbbbb"), Set.of())).event();
+        a.assign(keys("x", "2023-01-10T10:00:00Z", Set.of("n:xxxxx"), Set.of()));
+        assertEquals(1, a.openEvents());
+        // a straggler of the old event, arriving after it was forgotten, starts its own; old ids stay valid
+        long late = a.assign(keys("b", "2023-01-02T10:00:00Z", Set.of("n:aaaaa", "n:bbbbb"), Set.of())).event();
+        assertNotEquals(event, late);
+        assertEquals(event, a.resolve(event));
+    }
+
+    @Test
+    void candidatesComeFromTheKeysNotFromAScan() {
+        // with a threshold no score can miss, a scan would join the first event; the index never offers it
+        EventAssigner a = new EventAssigner(parameters.withThreshold(-10, 10));
+        long first = a.assign(keys("a", "2023-01-01T10:00:00Z", Set.of("n:aaaaa"), Set.of())).event();
+        long second = a.assign(keys("b", "2023-01-01T11:00:00Z", Set.of("n:bbbbb"), Set.of())).event();
+        assertNotEquals(first, second);
+        assertEquals(first, a.assign(keys("c", "2023-01-01T12:00:00Z", Set.of("n:aaaaa", "n:zzzzz"), Set.of())).event());
+    }
+
+    @Test
+    void idsAreGivenInOrderFromTheFirstIdAndNeverReused() {
+        EventAssigner a = new EventAssigner(parameters, 1000);
+        assertEquals(1000, a.assign(keys("a", "2023-01-01T10:00:00Z", Set.of("n:aaaaa"), Set.of())).event());
+        assertEquals(1001, a.assign(keys("b", "2023-01-01T10:00:00Z", Set.of("n:bbbbb"), Set.of())).event());
+        assertEquals(1000, a.assign(keys("c", "2023-01-01T11:00:00Z", Set.of("n:aaaaa"), Set.of())).event());
+        assertEquals(1002, a.assign(keys("d", "2023-01-01T12:00:00Z", Set.of("n:ccccc"), Set.of())).event());
+    }
+
+    @Test
+    void theVersionNamesTheParameters() {
+        assertEquals(EventParameters.defaults().version(), EventParameters.defaults().version());
+        assertNotEquals(EventParameters.defaults().version(), EventParameters.defaults().withThreshold(0.31, 0.55).version());
+        assertNotEquals(EventParameters.defaults().version(), EventParameters.defaults().withoutRoles().version());
+        assertTrue(EventParameters.defaults().version().matches("events-[0-9a-f]{12}"));
+    }
+}
