@@ -91,51 +91,57 @@ class Deduplicator {
         }
         Instant from = min.minus(config.nearWindow());
         Instant to = max.plus(config.nearWindow());
-        // The index finds the rows it holds by their keys; the rows after what it holds are read by sequence number and
-        // tested here, in one statement with one array parameter per key (the statement text never changes, so the
-        // database keeps it parsed). The table keeps no index on the band keys: eight B-trees were half of an insert.
+        // The index finds the rows it holds by their keys (read back by id); the rows after what it holds are read by
+        // sequence number (at most the few batches the index is behind) and their keys tested here. The table keeps no
+        // index on the band keys: eight B-trees were half of an insert.
         IndexedPrints.Found indexed = index.find(bands, contents);
-        StringBuilder sql = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        String select = "select id, source_id, published_at, fetched_at, title_key, content_hash, minhash, duplicate_of from document where ";
-        sql.append(select).append("id = ANY(?) union ").append(select).append("seq > ? and (content_hash = ANY(?)");
-        params.add(indexed.ids().toArray(Long[]::new));
-        params.add(indexed.coveredSeq());
-        params.add(contents.toArray(String[]::new));
-        for (int i = 0; i < bands.size(); i++) {
-            sql.append(" or band").append(i).append(" = ANY(?)");
-            params.add(bands.get(i).toArray(Integer[]::new));
-        }
-        sql.append(')');
+        String columns = "select id, source_id, published_at, fetched_at, title_key, content_hash, minhash, duplicate_of, "
+                + "band0, band1, band2, band3, band4, band5, band6, band7 from document where ";
         Map<Long, Print> found = new HashMap<>();
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                    if (params.get(i) instanceof Long seq) {
-                        ps.setLong(i + 1, seq);
-                    } else {
-                        Object[] values = (Object[]) params.get(i);
-                        String type = values instanceof Integer[] ? "INTEGER" : values instanceof Long[] ? "BIGINT" : "VARCHAR";
-                        ps.setArray(i + 1, c.createArrayOf(type, values));
-                    }
-                }
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        Instant when = timeOf(instant(rs, 3), instant(rs, 4));
-                        // The window is applied here: an OR over publication and fetch times in SQL kept the
-                        // database from using the band indexes.
-                        if (!when.isBefore(from) && !when.isAfter(to)) {
-                            long dup = rs.getLong(8);
-                            Long original = rs.wasNull() ? null : dup;
-                            found.putIfAbsent(id, new Print(id, rs.getString(2), when, rs.getString(5), rs.getString(6),
-                                    Fingerprints.decode(rs.getString(7)), original));
-                        }
-                    }
-                }
+            try (java.sql.PreparedStatement byId = c.prepareStatement(columns + "id = ANY(?)");
+                 java.sql.PreparedStatement bySeq = c.prepareStatement(columns + "seq > ?")) {
+                byId.setArray(1, c.createArrayOf("BIGINT", indexed.ids().toArray(Long[]::new)));
+                read(byId, from, to, null, null, found);
+                bySeq.setLong(1, indexed.coveredSeq());
+                read(bySeq, from, to, bands, contents, found);
             }
         });
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * Adds the rows of {@code query} published within [from, to] (the window is applied here: an OR over publication
+     * and fetch times in SQL keeps the database from using an index); with {@code bands}, only rows sharing a band key
+     * or a content hash.
+     */
+    private static void read(java.sql.PreparedStatement query, Instant from, Instant to, List<Set<Integer>> bands,
+                             Set<String> contents, Map<Long, Print> found) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                if (bands != null && !contents.contains(rs.getString(6)) && !sharesBand(rs, bands)) {
+                    continue;
+                }
+                long id = rs.getLong(1);
+                Instant when = timeOf(instant(rs, 3), instant(rs, 4));
+                if (!when.isBefore(from) && !when.isAfter(to)) {
+                    long dup = rs.getLong(8);
+                    Long original = rs.wasNull() ? null : dup;
+                    found.putIfAbsent(id, new Print(id, rs.getString(2), when, rs.getString(5), rs.getString(6),
+                            Fingerprints.decode(rs.getString(7)), original));
+                }
+            }
+        }
+    }
+
+    private static boolean sharesBand(java.sql.ResultSet rs, List<Set<Integer>> bands) throws java.sql.SQLException {
+        for (int i = 0; i < bands.size(); i++) {
+            int key = rs.getInt(9 + i);
+            if (!rs.wasNull() && bands.get(i).contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
