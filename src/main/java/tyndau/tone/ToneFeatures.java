@@ -43,12 +43,7 @@ final class ToneFeatures {
                 out = grow(out, n + 2 + 4 * (word.length() + 2));
                 out[n++] = hash("w", word) & mask;
                 out[n++] = hash(previous, word) & mask;
-                String bounded = " " + word + " ";
-                for (int size = 2; size <= 5; size++) {
-                    for (int k = 0; k + size <= bounded.length(); k++) {
-                        out[n++] = hash("c", bounded, k, k + size) & mask;
-                    }
-                }
+                n = ngrams(word, mask, out, n);
                 previous = word;
                 i = j;
             } else {
@@ -91,10 +86,15 @@ final class ToneFeatures {
                 while (j < lower.length() && Character.isLetter(lower.codePointAt(j))) {
                     j += Character.charCount(lower.codePointAt(j));
                 }
-                String bounded = " " + lower.substring(i, j) + " ";
-                for (int k = 0; k + 3 <= bounded.length(); k++) {
-                    out = grow(out, n + 1);
-                    out[n++] = hash("t", bounded, k, k + 3) & mask;
+                // The trigrams of " word ": FNV-1a of "t", the separator and three characters, each mixed, as hash() does.
+                int length = j - i + 2;
+                out = grow(out, n + length);
+                for (int k = 0; k + 3 <= length; k++) {
+                    int h = TRIGRAM_SEED;
+                    for (int m = k; m < k + 3; m++) {
+                        h = (h ^ bounded(lower, i, j, m)) * 0x01000193;
+                    }
+                    out[n++] = mix(h) & mask;
                 }
                 i = j;
             } else {
@@ -102,6 +102,49 @@ final class ToneFeatures {
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    private static final int NGRAM_SEED = seed("c");
+    private static final int TRIGRAM_SEED = seed("t");
+
+    /**
+     * The character 2–5-grams of {@code " " + word + " "}, hashed as {@link #hash(String, String, int, int)} hashes
+     * them with kind "c", into {@code out} from {@code n}: each start extends one running hash a character at a time
+     * instead of hashing every n-gram from its start (the same values, a third of the work, no strings).
+     */
+    static int ngrams(String word, int mask, int[] out, int n) {
+        int length = word.length() + 2;
+        for (int k = 0; k + 2 <= length; k++) {
+            int h = NGRAM_SEED;
+            for (int size = 1; size <= 5 && k + size <= length; size++) {
+                h = (h ^ bounded(word, 0, word.length(), k + size - 1)) * 0x01000193;
+                if (size >= 2) {
+                    out[n++] = mix(h) & mask;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Character {@code m} of {@code " " + s.substring(from, to) + " "}, without building it. */
+    private static char bounded(String s, int from, int to, int m) {
+        return m == 0 || m == to - from + 1 ? ' ' : s.charAt(from + m - 1);
+    }
+
+    /** The FNV-1a state after a kind and its separator. */
+    private static int seed(String kind) {
+        int h = 0x811c9dc5;
+        for (int k = 0; k < kind.length(); k++) {
+            h = (h ^ kind.charAt(k)) * 0x01000193;
+        }
+        return (h ^ 0x1f) * 0x01000193;
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        return h;
     }
 
     private static int[] grow(int[] a, int need) {
@@ -113,18 +156,11 @@ final class ToneFeatures {
     }
 
     /** FNV-1a over the kind and the characters, then a final mix: stable across runs and machines. */
-    private static int hash(String kind, String s, int from, int to) {
-        int h = 0x811c9dc5;
-        for (int k = 0; k < kind.length(); k++) {
-            h = (h ^ kind.charAt(k)) * 0x01000193;
-        }
-        h = (h ^ 0x1f) * 0x01000193;
+    static int hash(String kind, String s, int from, int to) {
+        int h = seed(kind);
         for (int k = from; k < to; k++) {
             h = (h ^ s.charAt(k)) * 0x01000193;
         }
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        return h;
+        return mix(h);
     }
 }
