@@ -26,6 +26,22 @@ public final class Documents {
         return out;
     }
 
+    /** What a citation shows of a document (an episode's evidence, response, announcement): no text. */
+    public record Cited(long id, String sourceId, String url, String title, Instant publishedAt) {
+    }
+
+    /** The citations of {@code ids} (ids no longer stored are absent), in one statement that reads no bodies. */
+    public static Map<Long, Cited> cited(Collection<Long> ids) {
+        Map<Long, Cited> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Row.em().createQuery(
+                            "select d.id, d.sourceId, d.url, d.title, d.publishedAt from Document d where d.id in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(r -> out.put((Long) r[0], new Cited((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (Instant) r[4])));
+        }
+        return out;
+    }
+
     /** Documents stored. */
     public static long count() {
         return Row.count(Document.class, "");

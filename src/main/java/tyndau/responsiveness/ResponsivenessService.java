@@ -25,7 +25,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import tyndau.document.Document;
 import tyndau.index.DailyCounts;
 import tyndau.index.IndexSchema;
 import tyndau.index.LuceneIndex;
@@ -126,11 +125,29 @@ public class ResponsivenessService {
             Method.Input in = input(searcher, q, topic, range, p);
             LocalDate start = in.start();
             Method.Result r = Method.run(in, p);
-            List<Episode> episodes = new ArrayList<>();
+            List<Method.Found> found = new ArrayList<>();
+            List<List<Long>> evidence = new ArrayList<>();
+            List<Long> cited = new ArrayList<>();
             for (Method.Found f : r.episodes()) {
+                Method.Found withIds = withDatabaseIds(searcher, f);
                 List<Long> evidenceIds = f.publicCount() == 0 ? List.of()
                         : publicAtDay(searcher, q, start.plusDays(f.peak()), zone, p.evidenceDocs());
-                episodes.add(withDetails(withDatabaseIds(searcher, f), start, evidenceIds));
+                found.add(withIds);
+                evidence.add(evidenceIds);
+                cited.addAll(evidenceIds);
+                if (withIds.response() != null) {
+                    cited.add(withIds.response().id());
+                }
+                if (withIds.announcement() != null) {
+                    cited.add(withIds.announcement().id());
+                }
+            }
+            // Every episode's citations in one statement, without the documents' text.
+            Map<Long, Documents.Cited> docs = cited.isEmpty() ? Map.of()
+                    : QuarkusTransaction.requiringNew().call(() -> Documents.cited(cited));
+            List<Episode> episodes = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                episodes.add(withDetails(found.get(i), start, evidence.get(i), docs));
             }
             return new Answer(topic, range.from(), range.to(), zone.getId(), p, episodes, metrics(r.metrics()), r.verdict());
         });
@@ -171,23 +188,12 @@ public class ResponsivenessService {
         return new Method.Input(start, p.baselineDays(), zone, pub, all, gov, toneSum, toneN, first, govDocs, range.end());
     }
 
-    private static Episode withDetails(Method.Found f, LocalDate start, List<Long> evidenceIds) {
-        List<Long> ids = new ArrayList<>(evidenceIds);
-        if (f.response() != null) {
-            ids.add(f.response().id());
-        }
-        if (f.announcement() != null) {
-            ids.add(f.announcement().id());
-        }
-        Map<Long, Document> docs = new HashMap<>();
-        if (!ids.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> docs.putAll(Documents.byIds(ids)));
-        }
+    private static Episode withDetails(Method.Found f, LocalDate start, List<Long> evidenceIds, Map<Long, Documents.Cited> docs) {
         Response response = null;
         if (f.response() != null) {
-            Document d = docs.get(f.response().id());
-            response = new Response(f.response().at(), f.lagHours(), f.response().id(), d == null ? null : d.sourceId,
-                    d == null ? null : d.url, d == null ? null : d.title);
+            Documents.Cited d = docs.get(f.response().id());
+            response = new Response(f.response().at(), f.lagHours(), f.response().id(), d == null ? null : d.sourceId(),
+                    d == null ? null : d.url(), d == null ? null : d.title());
         }
         Cited announcement = f.announcement() == null ? null : cite(docs.get(f.announcement().id()), f.announcement().id());
         List<Cited> evidence = evidenceIds.stream().map(id -> cite(docs.get(id), id)).toList();
@@ -196,8 +202,8 @@ public class ResponsivenessService {
                 round(f.publicTone()), f.firstPublicAt(), response, f.censoredAtHours(), announcement, evidence);
     }
 
-    private static Cited cite(Document d, long id) {
-        return d == null ? new Cited(id, null, null, null, null) : new Cited(d.id, d.publishedAt, d.sourceId, d.url, d.title);
+    private static Cited cite(Documents.Cited d, long id) {
+        return d == null ? new Cited(id, null, null, null, null) : new Cited(d.id(), d.publishedAt(), d.sourceId(), d.url(), d.title());
     }
 
     /**
