@@ -47,18 +47,24 @@ public class DocumentWriter {
     private final Analyser analyser;
     private final Deduplicator dedupe;
     private final Side side;
+    private final EventGrouping events;
 
-    DocumentWriter(tyndau.Database db, Event<DocumentsCommitted> committed, Analyser analyser, Deduplicator dedupe, Side side) {
+    DocumentWriter(tyndau.Database db, Event<DocumentsCommitted> committed, Analyser analyser, Deduplicator dedupe, Side side,
+            EventGrouping events) {
         this.db = db;
         this.em = db.em();
         this.committed = committed;
         this.analyser = analyser;
         this.dedupe = dedupe;
         this.side = side;
+        this.events = events;
     }
 
-    /** A document on its way in: its row (analysed once) and its database entity (fingerprinted). */
-    private record Prepared(NewDocument input, Document entity, DocumentRow row) {
+    /**
+     * A document on its way in: its row (analysed once), its database entity (fingerprinted), and its event keys
+     * (null: events off, undateable, or not read).
+     */
+    private record Prepared(NewDocument input, Document entity, DocumentRow row, tyndau.events.EventFingerprint event) {
     }
 
     /** Documents read and ready to store ({@link #prepare}); opaque to callers. */
@@ -135,6 +141,7 @@ public class DocumentWriter {
             try {
                 outcomes = QuarkusTransaction.requiringNew().call(() -> store(prepared, rows));
             } catch (RuntimeException e) {
+                events.forget();
                 // One bad row must not cost the others: retry one by one and reject only what fails.
                 LOG.warnf(e, "batch of %d documents failed; storing them one by one", prepared.size());
                 rows.clear();
@@ -146,6 +153,7 @@ public class DocumentWriter {
                         outcomes.add(QuarkusTransaction.requiringNew().call(() -> store(List.of(p), one)).get(0));
                         rows.addAll(one);
                     } catch (RuntimeException single) {
+                        events.forget();
                         LOG.warnf(single, "document %s could not be stored", p.input().url());
                         outcomes.add(refusedRow(single) ? WriteOutcome.rejected("the database refused this document")
                                 : WriteOutcome.failed("the database failed to store it (for its own reason, not the document's)"));
@@ -242,6 +250,7 @@ public class DocumentWriter {
                 int n = em.createQuery("update Document d set d.seq = d.seq + :shift where d.sourceId = :s")
                         .setParameter("shift", shift).setParameter("s", sourceId).executeUpdate();
                 Long after = em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
+                events.stored(after); // the rows moved are the assigner's already
                 return new long[] {after, n};
             });
             newMax = result[0];
@@ -286,13 +295,15 @@ public class DocumentWriter {
             Source s = sources.get(n.sourceId());
             tyndau.source.SourceRole role = s != null ? s.role : n.role();
             DocumentRow row = null;
+            tyndau.events.EventFingerprint event = null;
             if (role != null && !known.contains(d.urlHash)) {
                 row = analysed(n, role);
                 d.tone = row.tone();
                 d.setReading(row.reading());
                 dedupe.fingerprint(d);
+                event = events.fingerprint(d.urlHash, n.language(), n.publishedAt(), n.sourceId(), row.side(), n.title(), n.body());
             }
-            return new Prepared(n, d, row);
+            return new Prepared(n, d, row, event);
         }).toList();
     }
 
@@ -394,6 +405,14 @@ public class DocumentWriter {
         candidateNanos.addAndGet(System.nanoTime() - c0);
         Long max = em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
         long seq = max == null ? 0L : max;
+        boolean grouping = events.enabled();
+        if (grouping) {
+            events.catchUp(em, seq);
+        }
+        Map<Long, Long> merged = new HashMap<>();
+        List<EventRedirect> redirects = new ArrayList<>();
+        List<Document> copies = new ArrayList<>();
+        Map<Long, Document> inBatch = new HashMap<>();
         Map<String, Long> storedUrls = new HashMap<>();
         Map<String, Long> storedGuids = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -415,6 +434,7 @@ public class DocumentWriter {
             d.duplicateReason = link == null ? null : clip(link.reason(), 200);
             d.seq = ++seq;
             em.persist(d);
+            inBatch.put(d.id, d);
             candidates.add(Deduplicator.Print.of(d));
             storedUrls.put(d.urlHash, d.id);
             if (d.guid != null) {
@@ -424,6 +444,9 @@ public class DocumentWriter {
             // (through this instance or another), so that every index gives the row the same side.
             var role = sources.get(d.sourceId).role;
             DocumentRow row = p.row() != null && p.row().role().equals(role.wire()) ? p.row() : analysed(p.input(), role);
+            if (grouping) {
+                assignEvent(p, d, row, merged, redirects, copies);
+            }
             d.tone = row.tone();
             d.setReading(row.reading());
             rows.add(row.stored(d));
@@ -433,10 +456,86 @@ public class DocumentWriter {
             throw new org.hibernate.exception.JDBCConnectionException("connection lost (a test's fault)",
                     new java.sql.SQLException("connection lost (a test's fault)", "08006"));
         }
+        if (grouping) {
+            settleEvents(inBatch, merged, copies);
+            rows.replaceAll(r -> r.inEvent(inBatch.get(r.id()).eventId));
+        }
         long f0 = System.nanoTime();
         em.flush();
         flushNanos.addAndGet(System.nanoTime() - f0);
+        for (EventRedirect r : redirects) {
+            // Rows stored earlier of the absorbed event move to the survivor; the absorbed id answers through the redirect.
+            em.createQuery("update Document d set d.eventId = :s where d.eventId = :a")
+                    .setParameter("s", r.survivor).setParameter("a", r.absorbed).executeUpdate();
+            em.persist(r);
+        }
+        if (grouping) {
+            events.stored(seq);
+        }
         return List.of(outcomes);
+    }
+
+    /**
+     * Under the lock, in sequence order: the event of a stored document. A copy is in its original's event (settled
+     * once the batch is numbered, {@link #settleEvents}); a document without a publication time is an event of its own.
+     */
+    private void assignEvent(Prepared p, Document d, DocumentRow row, Map<Long, Long> merged, List<EventRedirect> redirects,
+            List<Document> copies) {
+        d.eventVersion = events.version();
+        if (d.duplicateOf != null) {
+            copies.add(d);
+            return;
+        }
+        tyndau.events.EventFingerprint f = p.event() != null && p.row() == row ? p.event()
+                : events.fingerprint(d.urlHash, d.language, d.publishedAt, d.sourceId, row.side(), d.title, d.body);
+        if (f == null) {
+            d.eventId = events.alone();
+            return;
+        }
+        tyndau.events.Assignment a = events.assign(EventGrouping.onSide(f, row.side()));
+        d.eventId = a.event();
+        for (long absorbed : a.absorbed()) {
+            merged.put(absorbed, a.event());
+            EventRedirect r = new EventRedirect();
+            r.absorbed = absorbed;
+            r.survivor = a.event();
+            r.seq = d.seq;
+            redirects.add(r);
+        }
+    }
+
+    /** The batch's events after its merges; each copy in its original's event (stored, or earlier in the batch). */
+    private void settleEvents(Map<Long, Document> inBatch, Map<Long, Long> merged, List<Document> copies) {
+        Set<Long> outside = new HashSet<>();
+        for (Document c : copies) {
+            if (!inBatch.containsKey(c.duplicateOf)) {
+                outside.add(c.duplicateOf);
+            }
+        }
+        Map<Long, Long> originals = new HashMap<>();
+        if (!outside.isEmpty()) {
+            em.createQuery("select d.id, d.eventId from Document d where d.id in :ids", Object[].class)
+                    .setParameter("ids", outside).setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                    .getResultList().forEach(r -> originals.put((Long) r[0], (Long) r[1]));
+        }
+        for (Document d : inBatch.values()) {
+            if (d.eventId != null) {
+                d.eventId = follow(merged, d.eventId);
+            }
+        }
+        for (Document c : copies) {
+            Document original = inBatch.get(c.duplicateOf);
+            Long event = original != null ? original.eventId : originals.get(c.duplicateOf);
+            c.eventId = event == null ? events.alone() : follow(merged, event);
+        }
+    }
+
+    private static long follow(Map<Long, Long> merged, long id) {
+        long at = id;
+        for (Long next = merged.get(at); next != null; next = merged.get(at)) {
+            at = next;
+        }
+        return at;
     }
 
     /**
