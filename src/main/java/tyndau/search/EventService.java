@@ -54,8 +54,8 @@ public class EventService {
         Query query = search.query(new SearchRequest(q, topic, null, null, null, null, from, to, null, page, size));
         Map<Long, Long> latest = search.inTurn(() -> latestPerEvent(search.expand(query)));
         Map<Long, Long> resolved = new HashMap<>();
-        Map<Long, Long> redirects = redirects();
-        latest.forEach((event, ms) -> resolved.merge(follow(redirects, event), ms, Math::max));
+        java.util.function.LongUnaryOperator resolve = EventRedirect.resolver();
+        latest.forEach((event, ms) -> resolved.merge(resolve.applyAsLong(event), ms, Math::max));
         List<Long> order = new ArrayList<>(resolved.keySet());
         order.sort(Comparator.<Long>comparingLong(resolved::get).reversed().thenComparing(Comparator.reverseOrder()));
         int start = Math.min(Page.offset(page, size), order.size());
@@ -117,23 +117,6 @@ public class EventService {
             });
             return out;
         });
-    }
-
-    /** Every absorbed id and its survivor (merges are rare: a few per cent of events at most). */
-    private static Map<Long, Long> redirects() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Map<Long, Long> out = new HashMap<>();
-            Row.list(EventRedirect.class, "").forEach(r -> out.put(r.absorbed, r.survivor));
-            return out;
-        });
-    }
-
-    private static long follow(Map<Long, Long> redirects, long id) {
-        long at = id;
-        for (int hops = 0; hops < 64 && redirects.containsKey(at); hops++) {
-            at = redirects.get(at);
-        }
-        return at;
     }
 
     /** The stored reports of each event, oldest first. */

@@ -169,4 +169,41 @@ class EventResourceTest {
         assertEquals(survivor, detail.getLong("id"));
         assertEquals(absorbed, detail.getLong("redirectedFrom"));
     }
+
+    @Test
+    void timelineInEventsCountsEachEventOncePerDayAndSide() {
+        JsonPath hits = given().queryParam("from", FROM).queryParam("to", TO).queryParam("size", 100)
+                .get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertTrue(hits.getInt("total") <= 100, "every document of the range in one page");
+        Map<String, Set<Long>> expected = new HashMap<>();
+        Map<String, Integer> documents = new HashMap<>();
+        for (Map<String, Object> h : hits.<Map<String, Object>>getList("items")) {
+            String day = java.time.Instant.parse((String) h.get("published")).atZone(java.time.ZoneId.of("Asia/Almaty")).toLocalDate().toString();
+            String key = day + "/" + h.get("side");
+            expected.computeIfAbsent(key, k -> new HashSet<>()).add(((Number) h.get("event")).longValue());
+            documents.merge(key, 1, Integer::sum);
+        }
+        JsonPath events = given().queryParam("from", FROM).queryParam("to", TO).queryParam("zone", "Asia/Almaty").queryParam("unit", "events")
+                .get("/api/timeline").then().statusCode(200).extract().jsonPath();
+        JsonPath docs = given().queryParam("from", FROM).queryParam("to", TO).queryParam("zone", "Asia/Almaty")
+                .get("/api/timeline").then().statusCode(200).extract().jsonPath();
+        boolean fewer = false;
+        List<Map<String, Object>> eb = events.getList("buckets");
+        List<Map<String, Object>> db = docs.getList("buckets");
+        for (int i = 0; i < eb.size(); i++) {
+            for (String side : List.of("public", "government")) {
+                String key = eb.get(i).get("date") + "/" + side;
+                int e = ((Number) ((Map<?, ?>) eb.get(i).get(side)).get("count")).intValue();
+                int d = ((Number) ((Map<?, ?>) db.get(i).get(side)).get("count")).intValue();
+                assertEquals(expected.getOrDefault(key, Set.of()).size(), e, key);
+                assertEquals(documents.getOrDefault(key, 0).intValue(), d, key);
+                fewer |= e < d;
+            }
+        }
+        assertTrue(fewer, "some day has several reports of one event");
+        given().queryParam("unit", "stories").get("/api/timeline").then().statusCode(400);
+        given().queryParam("topic", "russia").queryParam("from", FROM).queryParam("to", TO).queryParam("unit", "events")
+                .get("/api/responsiveness").then().statusCode(200);
+        given().queryParam("topic", "russia").queryParam("unit", "stories").get("/api/responsiveness").then().statusCode(400);
+    }
 }
