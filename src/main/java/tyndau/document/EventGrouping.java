@@ -34,7 +34,7 @@ class EventGrouping {
     private final Fingerprinter fingerprinter = new Fingerprinter(parameters);
     private final String version = parameters.version();
     /** Null: to be restored from the table before the next assignment. */
-    private EventAssigner assigner;
+    private volatile EventAssigner assigner;
     /** The highest sequence number this assigner has seen (stored by this instance or restored). */
     private long seenSeq;
 
@@ -43,8 +43,17 @@ class EventGrouping {
         this.side = side;
     }
 
+    /** Tests only (benchmarks, through tyndau.document.EventSwitch): overrides {@link EventsConfig#enabled}; null: the configuration. */
+    private volatile Boolean override;
+
     boolean enabled() {
-        return config.enabled();
+        Boolean o = override;
+        return o != null ? o : config.enabled();
+    }
+
+    void override(Boolean enabled) {
+        override = enabled;
+        assigner = null; // whatever was stored meanwhile is read back at the next write
     }
 
     String version() {
@@ -54,7 +63,7 @@ class EventGrouping {
     /** The report's keys; null when events are off or it has no publication time (it will be an event of its own). */
     EventFingerprint fingerprint(String key, String language, Instant published, String source, String sideWire, String title,
             String body) {
-        if (!config.enabled() || published == null) {
+        if (!enabled() || published == null) {
             return null;
         }
         return fingerprinter.fingerprint(new Report(key, language, published.atZone(config.zone()).toOffsetDateTime(), source,
