@@ -411,7 +411,6 @@ public class DocumentWriter {
         }
         Map<Long, Long> merged = new HashMap<>();
         List<EventRedirect> redirects = new ArrayList<>();
-        List<Document> copies = new ArrayList<>();
         Map<Long, Document> inBatch = new HashMap<>();
         Map<String, Long> storedUrls = new HashMap<>();
         Map<String, Long> storedGuids = new HashMap<>();
@@ -433,19 +432,20 @@ public class DocumentWriter {
             d.duplicateOf = link == null ? null : link.original();
             d.duplicateReason = link == null ? null : clip(link.reason(), 200);
             d.seq = ++seq;
+            // Read before the lock with the source's role of then: read again if its role changed since
+            // (through this instance or another), so that every index gives the row the same side.
+            var role = sources.get(d.sourceId).role;
+            DocumentRow row = p.row() != null && p.row().role().equals(role.wire()) ? p.row() : analysed(p.input(), role);
+            if (grouping) {
+                // Before persist: Hibernate inserts the state persist saw, and a field set after it costs an UPDATE.
+                assignEvent(p, d, row, merged, redirects, inBatch);
+            }
             em.persist(d);
             inBatch.put(d.id, d);
             candidates.add(Deduplicator.Print.of(d));
             storedUrls.put(d.urlHash, d.id);
             if (d.guid != null) {
                 storedGuids.put(d.sourceId + "\n" + d.guid, d.id);
-            }
-            // Read before the lock with the source's role of then: read again if its role changed since
-            // (through this instance or another), so that every index gives the row the same side.
-            var role = sources.get(d.sourceId).role;
-            DocumentRow row = p.row() != null && p.row().role().equals(role.wire()) ? p.row() : analysed(p.input(), role);
-            if (grouping) {
-                assignEvent(p, d, row, merged, redirects, copies);
             }
             d.tone = row.tone();
             d.setReading(row.reading());
@@ -457,8 +457,9 @@ public class DocumentWriter {
                     new java.sql.SQLException("connection lost (a test's fault)", "08006"));
         }
         if (grouping) {
-            settleEvents(inBatch, merged, copies);
-            rows.replaceAll(r -> r.inEvent(inBatch.get(r.id()).eventId));
+            // Rows assigned before a later merge of this batch: the update below moves them in the table, and here
+            // for the index (the entities keep the id they were inserted with: no UPDATE per row).
+            rows.replaceAll(r -> r.inEvent(inBatch.get(r.id()).eventId == null ? null : follow(merged, inBatch.get(r.id()).eventId)));
         }
         long f0 = System.nanoTime();
         em.flush();
@@ -476,14 +477,18 @@ public class DocumentWriter {
     }
 
     /**
-     * Under the lock, in sequence order: the event of a stored document. A copy is in its original's event (settled
-     * once the batch is numbered, {@link #settleEvents}); a document without a publication time is an event of its own.
+     * Under the lock, in sequence order, before the row is inserted: the event of a stored document. A copy is in its
+     * original's event (earlier in the batch, or stored); a document without a publication time is an event of its own.
      */
     private void assignEvent(Prepared p, Document d, DocumentRow row, Map<Long, Long> merged, List<EventRedirect> redirects,
-            List<Document> copies) {
+            Map<Long, Document> inBatch) {
         d.eventVersion = events.version();
         if (d.duplicateOf != null) {
-            copies.add(d);
+            Document original = inBatch.get(d.duplicateOf);
+            Long event = original != null ? original.eventId
+                    : em.createQuery("select d.eventId from Document d where d.id = :id", Long.class).setParameter("id", d.duplicateOf)
+                            .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultStream().findFirst().orElse(null);
+            d.eventId = event == null ? events.alone() : follow(merged, event);
             return;
         }
         tyndau.events.EventFingerprint f = p.event() != null && p.row() == row ? p.event()
@@ -501,32 +506,6 @@ public class DocumentWriter {
             r.survivor = a.event();
             r.seq = d.seq;
             redirects.add(r);
-        }
-    }
-
-    /** The batch's events after its merges; each copy in its original's event (stored, or earlier in the batch). */
-    private void settleEvents(Map<Long, Document> inBatch, Map<Long, Long> merged, List<Document> copies) {
-        Set<Long> outside = new HashSet<>();
-        for (Document c : copies) {
-            if (!inBatch.containsKey(c.duplicateOf)) {
-                outside.add(c.duplicateOf);
-            }
-        }
-        Map<Long, Long> originals = new HashMap<>();
-        if (!outside.isEmpty()) {
-            em.createQuery("select d.id, d.eventId from Document d where d.id in :ids", Object[].class)
-                    .setParameter("ids", outside).setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
-                    .getResultList().forEach(r -> originals.put((Long) r[0], (Long) r[1]));
-        }
-        for (Document d : inBatch.values()) {
-            if (d.eventId != null) {
-                d.eventId = follow(merged, d.eventId);
-            }
-        }
-        for (Document c : copies) {
-            Document original = inBatch.get(c.duplicateOf);
-            Long event = original != null ? original.eventId : originals.get(c.duplicateOf);
-            c.eventId = event == null ? events.alone() : follow(merged, event);
         }
     }
 
