@@ -27,7 +27,8 @@ import tyndau.events.EventParameters;
 /**
  * The writer gives every stored document one event (issue 31): dev's reports of 6–19 February 2023, imported through the API,
  * land in the labelled events (three languages in one, lookalikes apart), a copy joins its original's event, and an
- * assigner restored from the table (as after a restart) puts a late report into the event stored before.
+ * assigner restored from the table (as after a restart) puts a late report into the event stored before. A report that
+ * bridges two stored events merges them: the stored rows move to the older one, and the younger id redirects there.
  */
 @QuarkusTest
 @Tag("persistence")
@@ -113,5 +114,31 @@ class EventAssignmentTest {
     static void importLines(String lines) {
         given().header("Authorization", KEY).contentType("application/x-ndjson").body(lines.getBytes(StandardCharsets.UTF_8))
                 .post("/api/import").then().statusCode(200).body("rejected", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void aBridgingReportMergesStoredEventsAndTheAbsorbedIdRedirects() {
+        String run = "em" + UUID.randomUUID().toString().substring(0, 6);
+        importLines(plain(run, "l", "2019-06-03T10:00:00Z", "Zarkuna Velbrino", "The delegates Zarkuna and Velbrino arrived."));
+        importLines(plain(run, "r", "2019-06-03T11:00:00Z", "Quormat Delphisa", "The delegates Quormat and Delphisa arrived."));
+        Map<String, Long> before = events(run);
+        assertNotEquals(before.get("l"), before.get("r"), "two events before the bridge");
+        importLines(plain(run, "b", "2019-06-03T12:00:00Z", "Zarkuna, Velbrino, Quormat, Delphisa",
+                "The delegates Zarkuna, Velbrino, Quormat and Delphisa arrived together."));
+        Map<String, Long> after = events(run);
+        long survivor = Math.min(before.get("l"), before.get("r"));
+        long absorbed = Math.max(before.get("l"), before.get("r"));
+        assertEquals(Map.of("l", survivor, "r", survivor, "b", survivor), after, "the stored rows moved to the older event");
+        EventRedirect r = QuarkusTransaction.requiringNew().call(() -> Row.find(EventRedirect.class, absorbed));
+        assertNotNull(r);
+        assertEquals(survivor, r.survivor);
+        assertEquals(survivor, QuarkusTransaction.requiringNew().call(() -> EventRedirect.resolve(absorbed)));
+        given().get("/api/events/" + absorbed).then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo((int) survivor))
+                .body("redirectedFrom", org.hamcrest.Matchers.equalTo((int) absorbed)).body("documents", org.hamcrest.Matchers.equalTo(3));
+    }
+
+    private static String plain(String run, String id, String published, String title, String body) {
+        return String.format("{\"source\":\"%s-%s\",\"role\":\"independent_media\",\"url\":\"https://example.org/%s/%s\","
+                + "\"title\":\"%s\",\"body\":\"%s\",\"published\":\"%s\",\"lang\":\"en\"}%n", run, id, run, id, title, body, published);
     }
 }
