@@ -152,6 +152,8 @@ class EventResourceTest {
         given().queryParam("page", 101).queryParam("size", 100).get("/api/events").then().statusCode(400);
         given().get("/api/events/999999999999").then().statusCode(404);
         given().queryParam("lang", "de").get("/api/events").then().statusCode(400);
+        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertTrue(openapi.contains("/api/events/{id}:") && openapi.contains("redirectedFrom"), "OpenAPI describes both endpoints");
     }
 
     @Test
