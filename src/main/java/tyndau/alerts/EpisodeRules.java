@@ -132,6 +132,30 @@ class EpisodeRules {
         return news + own + 2;
     }
 
+    /** The events (issue 31) the episode's cited public documents report, most reported first (then the older id). */
+    private static List<Explanations.WaveEvent> events(Episode e) {
+        List<Long> ids = e.evidence().stream().map(ResponsivenessService.Cited::id).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> {
+            java.util.Map<Long, List<tyndau.document.Document>> byEvent = new java.util.TreeMap<>();
+            List<tyndau.document.Document> docs = new ArrayList<>(tyndau.document.Documents.byIds(ids).values());
+            docs.sort(java.util.Comparator.comparing((tyndau.document.Document d) -> d.publishedAt,
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+            for (tyndau.document.Document d : docs) {
+                if (d.eventId != null) {
+                    byEvent.computeIfAbsent(d.eventId, k -> new ArrayList<>()).add(d);
+                }
+            }
+            List<Explanations.WaveEvent> out = new ArrayList<>();
+            byEvent.forEach((id, reports) -> out.add(new Explanations.WaveEvent(id, reports.get(0).title, reports.size())));
+            out.sort(java.util.Comparator.comparingInt(Explanations.WaveEvent::documents).reversed()
+                    .thenComparingLong(Explanations.WaveEvent::id));
+            return out;
+        });
+    }
+
     private Optional<Trigger> trigger(Rule rule, String topic, String label, Episode e, Method.Params p, Instant now,
                                       ZoneId zone, boolean historyPass) {
         Instant at;
@@ -145,7 +169,7 @@ class EpisodeRules {
                 }
                 at = e.firstPublicAt();
                 key = e.onset();
-                why = Explanations.surge(topic, label, e, p);
+                why = Explanations.withEvents(Explanations.surge(topic, label, e, p), events(e));
             }
             case UNANSWERED -> {
                 int days = rule.intParam("days");
@@ -156,7 +180,7 @@ class EpisodeRules {
                 }
                 at = deadline;
                 key = e.onset();
-                why = Explanations.unanswered(topic, label, e, p, days, deadline, now, zone);
+                why = Explanations.withEvents(Explanations.unanswered(topic, label, e, p, days, deadline, now, zone), events(e));
             }
             case TRIAL_BALLOON -> {
                 if (!"trial-balloon".equals(e.kind()) || e.announcement() == null) {

@@ -137,6 +137,35 @@ final class Explanations {
         return new Explained(s, n);
     }
 
+    /** One event among a wave's documents (issue 31): its id, the title of its first report there, and how many of them it has. */
+    record WaveEvent(long id, String title, int documents) {
+    }
+
+    /** Shown at most by name in a sentence; the numbers list every one. */
+    static final int EVENTS_NAMED = 5;
+
+    /**
+     * {@code why} naming the events its cited public documents report (a wave of many reports of one happening reads
+     * as one event, not many), most reported first; unchanged when none has an event.
+     */
+    static Explained withEvents(Explained why, List<WaveEvent> events) {
+        if (events.isEmpty()) {
+            return why;
+        }
+        StringBuilder s = new StringBuilder(why.text()).append(" The public documents cited report ").append(events.size())
+                .append(events.size() == 1 ? " event: " : " events: ");
+        for (int i = 0; i < Math.min(EVENTS_NAMED, events.size()); i++) {
+            WaveEvent w = events.get(i);
+            s.append(i == 0 ? "" : "; ").append('"').append(w.title()).append("\" (event ").append(w.id()).append(", ")
+                    .append(w.documents()).append(w.documents() == 1 ? " document)" : " documents)");
+        }
+        s.append(events.size() > EVENTS_NAMED ? "; and " + (events.size() - EVENTS_NAMED) + " more." : ".");
+        Map<String, Object> n = new LinkedHashMap<>(why.numbers());
+        n.put("events", events.stream().map(w -> Map.of("id", w.id(), "title", w.title() == null ? "" : w.title(),
+                "documents", w.documents())).toList());
+        return new Explained(s.toString(), n);
+    }
+
     private static Map<String, Object> episode(Episode e, Method.Params p) {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("onset", e.onset());

@@ -80,6 +80,14 @@ public class Document extends Row {
     @Column(name = "duplicate_reason")
     public String duplicateReason;
 
+    /** The event (issue 31) this document reports; a copy is in its original's. Null only for rows stored before events or with them off. */
+    @Column(name = "event_id")
+    public Long eventId;
+
+    /** {@code tyndau.events.EventParameters#version()} of the assignment that gave {@link #eventId}. */
+    @Column(name = "event_version")
+    public String eventVersion;
+
     /** {@link Fingerprints#titleKey}: agreeing titles add evidence to a body's similarity (never make a copy alone). */
     @Column(name = "title_key")
     public String titleKey;

@@ -7,11 +7,12 @@ import java.util.Map;
 /**
  * A stored document as the index and the alert rules see it: the database row's values, its source's
  * role and side, and what its one reading found (tone, topics, topic tones). Built by the writer and
- * handed downstream, or built from the row when the index catches up.
+ * handed downstream, or built from the row when the index catches up. {@code event}: the event it reports (issue 31),
+ * null for rows stored without one.
  */
 public record DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
                           Double tone, Long duplicateOf, String title, String body, List<String> topics,
-                          Map<String, Double> topicTones, ToneReading reading, Keys keys) {
+                          Map<String, Double> topicTones, ToneReading reading, Keys keys, Long event) {
 
     /**
      * What copies of a story are looked up by: the body's LSH band keys (null when too short to judge) and the hash of
@@ -25,6 +26,12 @@ public record DocumentRow(long id, long seq, String source, String role, String 
             int[] bands = d.minhash == null ? null : new int[] {d.band0, d.band1, d.band2, d.band3, d.band4, d.band5, d.band6, d.band7};
             return new Keys(bands, d.contentHash);
         }
+    }
+
+    public DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
+                       Double tone, Long duplicateOf, String title, String body, List<String> topics,
+                       Map<String, Double> topicTones, ToneReading reading, Keys keys) {
+        this(id, seq, source, role, side, language, published, tone, duplicateOf, title, body, topics, topicTones, reading, keys, null);
     }
 
     public DocumentRow(long id, long seq, String source, String role, String side, String language, Instant published,
@@ -45,13 +52,19 @@ public record DocumentRow(long id, long seq, String source, String role, String 
 
     public DocumentRow with(Analysis a) {
         return new DocumentRow(id, seq, source, role, side, language, published, a.tone(), duplicateOf, title, body, a.topics(),
-                a.topicTones(), a.reading(), keys);
+                a.topicTones(), a.reading(), keys, event);
+    }
+
+    /** The same row in event {@code id} (issue 31). */
+    DocumentRow inEvent(Long id) {
+        return new DocumentRow(this.id, seq, source, role, side, language, published, tone, duplicateOf, title, body, topics,
+                topicTones, reading, keys, id);
     }
 
     /** The same row as the database stored it: its id and sequence number, its original when a copy, its keys. */
     DocumentRow stored(Document d) {
         return new DocumentRow(d.id, d.seq, source, role, side, language, published, tone, d.duplicateOf, title, body, topics,
-                topicTones, reading, Keys.of(d));
+                topicTones, reading, Keys.of(d), d.eventId);
     }
 
     /** Title and body as one text, as indexed and scored. */

@@ -81,7 +81,7 @@ public class DocumentRows {
     /** A stored document as the index and the listings read it: with its source's role and side. */
     public DocumentRow rowOf(Document d, Source s) {
         return new DocumentRow(d.id, d.seq, d.sourceId, s.role.wire(), side.of(s.role), d.language, d.publishedAt,
-                d.tone, d.duplicateOf, d.title, d.body, List.of(), Map.of(), d.reading(), DocumentRow.Keys.of(d));
+                d.tone, d.duplicateOf, d.title, d.body, List.of(), Map.of(), d.reading(), DocumentRow.Keys.of(d), d.eventId);
     }
 
     /** Every source by id (a few hundred at most). */

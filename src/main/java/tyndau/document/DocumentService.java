@@ -34,7 +34,7 @@ public class DocumentService {
                     d.duplicateOf, d.title == null ? "" : d.title, d.body, List.of(), Map.of(), d.reading());
             return new DocumentView(v.id(), v.seq(), v.source(), v.role(), v.side(), v.url(), v.guid(), v.title(), v.published(),
                     v.undateable(), v.fetched(), v.language(), v.tone(), v.toneLabel(), v.toneConfidence(), v.topics(), v.duplicateOf(), v.duplicateReason(), v.body(),
-                    v.bodyHtml(), explainer.explain(row.text(), d.language, 12), analyser.topicSentences(row));
+                    v.bodyHtml(), explainer.explain(row.text(), d.language, 12), analyser.topicSentences(row), v.event());
         });
     }
 
@@ -82,7 +82,7 @@ public class DocumentService {
 
     private static DocumentView withoutBody(DocumentView v) {
         return new DocumentView(v.id(), v.seq(), v.source(), v.role(), v.side(), v.url(), v.guid(), v.title(), v.published(),
-                v.undateable(), v.fetched(), v.language(), v.tone(), v.toneLabel(), v.toneConfidence(), v.topics(), v.duplicateOf(), v.duplicateReason(), null, null, null, null);
+                v.undateable(), v.fetched(), v.language(), v.tone(), v.toneLabel(), v.toneConfidence(), v.topics(), v.duplicateOf(), v.duplicateReason(), null, null, null, null, v.event());
     }
 
     private DocumentView view(Document d, Map<String, Source> sources, Map<Long, List<String>> topics) {
@@ -91,6 +91,6 @@ public class DocumentService {
         String sideName = s == null ? null : side.of(s.role);
         List<String> matched = topics.getOrDefault(d.id, List.of());
         return new DocumentView(d.id, d.seq, d.sourceId, role, sideName, d.url, d.guid, d.title, d.publishedAt,
-                d.undateable, d.fetchedAt, d.language, d.tone, d.toneLabel, d.toneConfidence, matched, d.duplicateOf, d.duplicateReason, d.body, d.bodyHtml, null, null);
+                d.undateable, d.fetchedAt, d.language, d.tone, d.toneLabel, d.toneConfidence, matched, d.duplicateOf, d.duplicateReason, d.body, d.bodyHtml, null, null, d.eventId);
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * {@code tone} is null when the scorer could read nothing in it (no signal, not neutral);
  * {@code toneLabel} and {@code toneConfidence} read the tone as a label ({@link ToneReading});
  * {@code toneWords} (the document endpoint only) are the lexicon words that pushed the tone, and
- * {@code topicSentences} the sentences that carried each matched topic's tone.
+ * {@code topicSentences} the sentences that carried each matched topic's tone; {@code event} the event it reports
+ * (issue 31; null only for documents stored without events).
  */
 public record DocumentView(
         long id,
@@ -32,5 +33,6 @@ public record DocumentView(
         String body,
         String bodyHtml,
         List<ToneExplainer.ToneWord> toneWords,
-        java.util.Map<String, List<Analyser.TopicSentence>> topicSentences) {
+        java.util.Map<String, List<Analyser.TopicSentence>> topicSentences,
+        Long event) {
 }

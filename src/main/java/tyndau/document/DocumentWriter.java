@@ -41,24 +41,33 @@ public class DocumentWriter {
     private final java.util.concurrent.atomic.AtomicLong candidateNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong flushNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong insideNanos = new java.util.concurrent.atomic.AtomicLong();
+    /** Events: keys read (summed over the reading threads) and reports assigned under the lock (with restoring). */
+    private final java.util.concurrent.atomic.AtomicLong fingerprintNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong assignNanos = new java.util.concurrent.atomic.AtomicLong();
     private final tyndau.Database db;
     private final EntityManager em;
     private final Event<DocumentsCommitted> committed;
     private final Analyser analyser;
     private final Deduplicator dedupe;
     private final Side side;
+    private final EventGrouping events;
 
-    DocumentWriter(tyndau.Database db, Event<DocumentsCommitted> committed, Analyser analyser, Deduplicator dedupe, Side side) {
+    DocumentWriter(tyndau.Database db, Event<DocumentsCommitted> committed, Analyser analyser, Deduplicator dedupe, Side side,
+            EventGrouping events) {
         this.db = db;
         this.em = db.em();
         this.committed = committed;
         this.analyser = analyser;
         this.dedupe = dedupe;
         this.side = side;
+        this.events = events;
     }
 
-    /** A document on its way in: its row (analysed once) and its database entity (fingerprinted). */
-    private record Prepared(NewDocument input, Document entity, DocumentRow row) {
+    /**
+     * A document on its way in: its row (analysed once), its database entity (fingerprinted), and its event keys
+     * (null: events off, undateable, or not read).
+     */
+    private record Prepared(NewDocument input, Document entity, DocumentRow row, tyndau.events.EventFingerprint event) {
     }
 
     /** Documents read and ready to store ({@link #prepare}); opaque to callers. */
@@ -135,6 +144,7 @@ public class DocumentWriter {
             try {
                 outcomes = QuarkusTransaction.requiringNew().call(() -> store(prepared, rows));
             } catch (RuntimeException e) {
+                events.forget();
                 // One bad row must not cost the others: retry one by one and reject only what fails.
                 LOG.warnf(e, "batch of %d documents failed; storing them one by one", prepared.size());
                 rows.clear();
@@ -146,6 +156,7 @@ public class DocumentWriter {
                         outcomes.add(QuarkusTransaction.requiringNew().call(() -> store(List.of(p), one)).get(0));
                         rows.addAll(one);
                     } catch (RuntimeException single) {
+                        events.forget();
                         LOG.warnf(single, "document %s could not be stored", p.input().url());
                         outcomes.add(refusedRow(single) ? WriteOutcome.rejected("the database refused this document")
                                 : WriteOutcome.failed("the database failed to store it (for its own reason, not the document's)"));
@@ -209,9 +220,10 @@ public class DocumentWriter {
 
     /** Milliseconds spent so far reading, storing and handing over documents (logged by importers, for profiling). */
     public String timings() {
-        return String.format(java.util.Locale.ROOT, "read %d ms, store %d ms (in the transaction %d ms: copies looked up %d ms, rows flushed %d ms), hand-over %d ms",
-                readNanos.get() / 1_000_000, storeNanos.get() / 1_000_000, insideNanos.get() / 1_000_000, candidateNanos.get() / 1_000_000, flushNanos.get() / 1_000_000,
-                handOverNanos.get() / 1_000_000);
+        return String.format(java.util.Locale.ROOT, "read %d ms (event keys %d ms over the reading threads), store %d ms (in the transaction %d ms:"
+                        + " copies looked up %d ms, events assigned %d ms, rows flushed %d ms), hand-over %d ms",
+                readNanos.get() / 1_000_000, fingerprintNanos.get() / 1_000_000, storeNanos.get() / 1_000_000, insideNanos.get() / 1_000_000,
+                candidateNanos.get() / 1_000_000, assignNanos.get() / 1_000_000, flushNanos.get() / 1_000_000, handOverNanos.get() / 1_000_000);
     }
 
     /**
@@ -242,6 +254,7 @@ public class DocumentWriter {
                 int n = em.createQuery("update Document d set d.seq = d.seq + :shift where d.sourceId = :s")
                         .setParameter("shift", shift).setParameter("s", sourceId).executeUpdate();
                 Long after = em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
+                events.stored(after); // the rows moved are the assigner's already
                 return new long[] {after, n};
             });
             newMax = result[0];
@@ -286,13 +299,17 @@ public class DocumentWriter {
             Source s = sources.get(n.sourceId());
             tyndau.source.SourceRole role = s != null ? s.role : n.role();
             DocumentRow row = null;
+            tyndau.events.EventFingerprint event = null;
             if (role != null && !known.contains(d.urlHash)) {
                 row = analysed(n, role);
                 d.tone = row.tone();
                 d.setReading(row.reading());
                 dedupe.fingerprint(d);
+                long f0 = System.nanoTime();
+                event = events.fingerprint(d.urlHash, n.language(), n.publishedAt(), n.sourceId(), row.side(), n.title(), n.body());
+                fingerprintNanos.addAndGet(System.nanoTime() - f0);
             }
-            return new Prepared(n, d, row);
+            return new Prepared(n, d, row, event);
         }).toList();
     }
 
@@ -394,6 +411,15 @@ public class DocumentWriter {
         candidateNanos.addAndGet(System.nanoTime() - c0);
         Long max = em.createQuery("select max(d.seq) from Document d", Long.class).getSingleResult();
         long seq = max == null ? 0L : max;
+        boolean grouping = events.enabled();
+        long e0 = System.nanoTime();
+        if (grouping) {
+            events.catchUp(em, seq);
+        }
+        long eventsNanos = System.nanoTime() - e0;
+        Map<Long, Long> merged = new HashMap<>();
+        List<EventRedirect> redirects = new ArrayList<>();
+        Map<Long, Document> inBatch = new HashMap<>();
         Map<String, Long> storedUrls = new HashMap<>();
         Map<String, Long> storedGuids = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -414,16 +440,23 @@ public class DocumentWriter {
             d.duplicateOf = link == null ? null : link.original();
             d.duplicateReason = link == null ? null : clip(link.reason(), 200);
             d.seq = ++seq;
+            // Read before the lock with the source's role of then: read again if its role changed since
+            // (through this instance or another), so that every index gives the row the same side.
+            var role = sources.get(d.sourceId).role;
+            DocumentRow row = p.row() != null && p.row().role().equals(role.wire()) ? p.row() : analysed(p.input(), role);
+            if (grouping) {
+                // Before persist: Hibernate inserts the state persist saw, and a field set after it costs an UPDATE.
+                long a0 = System.nanoTime();
+                assignEvent(p, d, row, merged, redirects, inBatch);
+                eventsNanos += System.nanoTime() - a0;
+            }
             em.persist(d);
+            inBatch.put(d.id, d);
             candidates.add(Deduplicator.Print.of(d));
             storedUrls.put(d.urlHash, d.id);
             if (d.guid != null) {
                 storedGuids.put(d.sourceId + "\n" + d.guid, d.id);
             }
-            // Read before the lock with the source's role of then: read again if its role changed since
-            // (through this instance or another), so that every index gives the row the same side.
-            var role = sources.get(d.sourceId).role;
-            DocumentRow row = p.row() != null && p.row().role().equals(role.wire()) ? p.row() : analysed(p.input(), role);
             d.tone = row.tone();
             d.setReading(row.reading());
             rows.add(row.stored(d));
@@ -433,10 +466,66 @@ public class DocumentWriter {
             throw new org.hibernate.exception.JDBCConnectionException("connection lost (a test's fault)",
                     new java.sql.SQLException("connection lost (a test's fault)", "08006"));
         }
+        if (grouping) {
+            // Rows assigned before a later merge of this batch: the update below moves them in the table, and here
+            // for the index (the entities keep the id they were inserted with: no UPDATE per row).
+            rows.replaceAll(r -> r.inEvent(inBatch.get(r.id()).eventId == null ? null : follow(merged, inBatch.get(r.id()).eventId)));
+        }
         long f0 = System.nanoTime();
         em.flush();
         flushNanos.addAndGet(System.nanoTime() - f0);
+        for (EventRedirect r : redirects) {
+            // Rows stored earlier of the absorbed event move to the survivor; the absorbed id answers through the redirect.
+            em.createQuery("update Document d set d.eventId = :s where d.eventId = :a")
+                    .setParameter("s", r.survivor).setParameter("a", r.absorbed).executeUpdate();
+            em.persist(r);
+        }
+        if (grouping) {
+            events.stored(seq);
+        }
+        assignNanos.addAndGet(eventsNanos);
         return List.of(outcomes);
+    }
+
+    /**
+     * Under the lock, in sequence order, before the row is inserted: the event of a stored document. A copy is in its
+     * original's event (earlier in the batch, or stored); a document without a publication time is an event of its own.
+     */
+    private void assignEvent(Prepared p, Document d, DocumentRow row, Map<Long, Long> merged, List<EventRedirect> redirects,
+            Map<Long, Document> inBatch) {
+        d.eventVersion = events.version();
+        if (d.duplicateOf != null) {
+            Document original = inBatch.get(d.duplicateOf);
+            Long event = original != null ? original.eventId
+                    : em.createQuery("select d.eventId from Document d where d.id = :id", Long.class).setParameter("id", d.duplicateOf)
+                            .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultStream().findFirst().orElse(null);
+            d.eventId = event == null ? events.alone() : follow(merged, event);
+            return;
+        }
+        tyndau.events.EventFingerprint f = p.event() != null && p.row() == row ? p.event()
+                : events.fingerprint(d.urlHash, d.language, d.publishedAt, d.sourceId, row.side(), d.title, d.body);
+        if (f == null) {
+            d.eventId = events.alone();
+            return;
+        }
+        tyndau.events.Assignment a = events.assign(EventGrouping.onSide(f, row.side()));
+        d.eventId = a.event();
+        for (long absorbed : a.absorbed()) {
+            merged.put(absorbed, a.event());
+            EventRedirect r = new EventRedirect();
+            r.absorbed = absorbed;
+            r.survivor = a.event();
+            r.seq = d.seq;
+            redirects.add(r);
+        }
+    }
+
+    private static long follow(Map<Long, Long> merged, long id) {
+        long at = id;
+        for (Long next = merged.get(at); next != null; next = merged.get(at)) {
+            at = next;
+        }
+        return at;
     }
 
     /**

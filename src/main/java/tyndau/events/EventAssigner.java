@@ -116,6 +116,29 @@ public final class EventAssigner {
         return result;
     }
 
+    /**
+     * Takes back a report already assigned to {@code event} (a stored row, when the service starts or another
+     * instance wrote meanwhile): it joins that event, opened under that id if it is not open, and is learnt from as
+     * {@link #assign} would; new ids continue above every id restored.
+     */
+    public void restore(EventFingerprint report, long event) {
+        OpenEvent e = open.get(event);
+        if (e == null) {
+            e = new OpenEvent(event, report);
+            open.put(event, e);
+        } else {
+            e.add(report);
+        }
+        index(e, report.keys());
+        nextId = Math.max(nextId, event + 1);
+        learn(report);
+    }
+
+    /** A new id for a report that cannot be read for its event (no publication time): an event of its own, nothing learnt. */
+    public long alone() {
+        return nextId++;
+    }
+
     /** The event an id now stands for: itself, or the event it was merged into (followed to the end). */
     public long resolve(long id) {
         long at = id;

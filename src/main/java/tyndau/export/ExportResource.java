@@ -119,7 +119,7 @@ class ExportResource {
                 Writer w = new BufferedWriter(new OutputStreamWriter(turn.watch(out), StandardCharsets.UTF_8));
                 if (f.equals("csv")) {
                     w.write(Csv.header("id", "published", "undateable", "source", "role", "side", "language", "url", "title",
-                            "tone", "topics", "duplicate_of", "body", "tone_label", "tone_confidence"));
+                            "tone", "topics", "duplicate_of", "body", "tone_label", "tone_confidence", "event"));
                 }
                 try {
                     index.withSearcher(searcher -> {
@@ -217,7 +217,7 @@ class ExportResource {
                         Boolean.toString(d.undateable), Csv.text(d.sourceId), Csv.text(row.role()), Csv.text(row.side()),
                         Csv.text(d.language), Csv.text(d.url), Csv.text(d.title), Csv.number(d.tone),
                         Csv.text(String.join(";", topics)), Csv.number(d.duplicateOf), Csv.text(d.body),
-                        Csv.text(d.toneLabel), Csv.number(d.toneConfidence))));
+                        Csv.text(d.toneLabel), Csv.number(d.toneConfidence), Csv.number(d.eventId))));
             } else {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", d.id);
@@ -235,6 +235,7 @@ class ExportResource {
                 m.put("topics", topics);
                 m.put("duplicateOf", d.duplicateOf);
                 m.put("body", d.body);
+                m.put("event", d.eventId);
                 w.write(json.writeValueAsString(m));
                 w.write('\n');
             }

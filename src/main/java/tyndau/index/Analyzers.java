@@ -29,11 +29,12 @@ import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 public final class Analyzers {
     /**
      * Changes whenever an analyser's output or the indexed fields change (terms-3: Russian by dictionary lemma, issue 26;
-     * terms-4: copy keys, IndexSchema#BAND).
+     * terms-4: copy keys, IndexSchema#BAND;
+     * terms-5: events, IndexSchema#EVENT).
      * It is part of the analysis version the index is committed with, so an index built with other
      * terms is rebuilt from the database on start, with progress (Reindexer).
      */
-    public static final String VERSION = "terms-4";
+    public static final String VERSION = "terms-5";
 
     /** Languages with a stemming analyser, in the order their fields are queried. */
     public static final List<String> STEMMED = List.of("kk", "ru", "en", "tr");

@@ -97,6 +97,30 @@ public final class DailyCounts {
         });
     }
 
+    /**
+     * As {@link #count(IndexSearcher, Query, String, Instant, Instant, ZoneId)} in events (issue 31): per day and side,
+     * {@code topic} and {@code all} count the distinct events ({@link IndexSchema#EVENT}, through {@code resolve}: an
+     * id absorbed by a merge counts as its survivor) reported that day on that side, so an event counts once per day it
+     * is reported, on each side that reported it. Copies are skipped as in documents (their event is their
+     * original's); a document without an event counts as an event of its own. Tone stays the documents' mean.
+     */
+    public static Map<LocalDate, Day> countEvents(IndexSearcher searcher, Query topic, String topicId, Instant from, Instant to,
+                                                  ZoneId zone, java.util.function.LongUnaryOperator resolve) throws IOException {
+        String topicTone = topicId == null ? null : IndexSchema.TOPIC_TONE_PREFIX + topicId;
+        Query range = LongPoint.newRangeQuery(IndexSchema.PUBLISHED, from.toEpochMilli(), to.toEpochMilli() - 1);
+        Weight topicWeight = searcher.createWeight(searcher.rewrite(topic), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Counter counter = new Counter(topicWeight, zone, topicTone, resolve);
+        searcher.search(range, counter);
+        for (Map.Entry<LocalDate, java.util.Set<Long>[]> e : counter.events.entrySet()) {
+            Day d = counter.days.get(e.getKey());
+            for (int s = 0; s < 3; s++) {
+                d.all[s] = e.getValue()[s].size();
+                d.topic[s] = e.getValue()[s + 3].size();
+            }
+        }
+        return counter.days;
+    }
+
     /** Undateable documents matching {@code q} per side ({@link #SIDES} order; "none" is not counted), copies included. */
     public static long[] undateable(IndexSearcher searcher, Query q) throws IOException {
         long[] out = new long[3];
@@ -126,11 +150,32 @@ public final class DailyCounts {
         private long dayStart = Long.MAX_VALUE;
         private long dayEnd = Long.MIN_VALUE;
         private Day current;
+        /** Counting events ({@link #countEvents}): null when counting documents. */
+        private final java.util.function.LongUnaryOperator resolve;
+        /** Per day: events seen per side (all, then topic), when counting events. */
+        final Map<LocalDate, java.util.Set<Long>[]> events = new TreeMap<>();
+        private java.util.Set<Long>[] currentEvents;
+        private NumericDocValues event;
+        private int docBase;
 
         Counter(Weight topicWeight, ZoneId zone, String topicToneField) {
+            this(topicWeight, zone, topicToneField, null);
+        }
+
+        Counter(Weight topicWeight, ZoneId zone, String topicToneField, java.util.function.LongUnaryOperator resolve) {
             this.topicWeight = topicWeight;
             this.zone = zone;
             this.topicToneField = topicToneField;
+            this.resolve = resolve;
+        }
+
+        @SuppressWarnings("unchecked")
+        private java.util.Set<Long>[] eventSets() {
+            java.util.Set<Long>[] sets = new java.util.Set[6];
+            for (int i = 0; i < sets.length; i++) {
+                sets[i] = new java.util.HashSet<>();
+            }
+            return sets;
         }
 
         @Override
@@ -139,6 +184,8 @@ public final class DailyCounts {
             tone = DocValues.getNumeric(context.reader(), IndexSchema.TONE);
             topicTone = topicToneField == null ? null : DocValues.getNumeric(context.reader(), topicToneField);
             duplicate = DocValues.getNumeric(context.reader(), IndexSchema.DUPLICATE_OF);
+            event = DocValues.getNumeric(context.reader(), IndexSchema.EVENT);
+            docBase = context.docBase;
             side = DocValues.getSorted(context.reader(), IndexSchema.SIDE);
             sideOfOrd = new int[side.getValueCount()];
             for (int ord = 0; ord < sideOfOrd.length; ord++) {
@@ -160,8 +207,17 @@ public final class DailyCounts {
                 dayStart = d.atStartOfDay(zone).toInstant().toEpochMilli();
                 dayEnd = d.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
                 current = days.computeIfAbsent(d, k -> new Day());
+                if (resolve != null) {
+                    currentEvents = events.computeIfAbsent(d, k -> eventSets());
+                }
             }
             int s = side.advanceExact(doc) ? sideOfOrd[side.ordValue()] : 2;
+            long unit = 0;
+            if (resolve != null) {
+                // A document without an event is one of its own: a key no event id takes (ids are positive).
+                unit = event.advanceExact(doc) ? resolve.applyAsLong(event.longValue()) : -1L - docBase - doc;
+                currentEvents[s].add(unit);
+            }
             current.all[s]++;
             if (topicDocs != null) {
                 if (topicDocs.docID() < doc) {
@@ -169,6 +225,9 @@ public final class DailyCounts {
                 }
                 if (topicDocs.docID() == doc) {
                     current.topic[s]++;
+                    if (resolve != null) {
+                        currentEvents[s + 3].add(unit);
+                    }
                     current.firstTopic[s] = Math.min(current.firstTopic[s], ms);
                     // DoubleDocValuesField stores Double.doubleToRawLongBits (not the sortable form of points).
                     if (topicTone != null && topicTone.advanceExact(doc)) {

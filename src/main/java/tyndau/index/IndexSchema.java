@@ -36,6 +36,12 @@ public final class IndexSchema {
     public static final String UNDATEABLE = "undateable";
     /** Id of the original when this is a near-duplicate: StringField to filter, NumericDocValues so counting skips copies in the same pass. */
     public static final String DUPLICATE_OF = "duplicate_of";
+    /**
+     * The event the document reports (issue 31), absent for rows stored without one: StringField to filter (an event's
+     * reports), NumericDocValues so a timeline counts distinct events per day and side in its one pass. Rows of an
+     * event later merged keep the absorbed id here until re-indexed: readers resolve it (tyndau.document.EventRedirect).
+     */
+    public static final String EVENT = "event";
     /** Tone in [-1, 1]: DoubleDocValues, averaged per bucket without stored fields. Absent until scored. */
     public static final String TONE = "tone";
     /** The article's tone label (positive, neutral, negative; absent when untoned): as SOURCE, so it filters and facets. */
@@ -64,7 +70,7 @@ public final class IndexSchema {
     public static final String TEXT_ANY = "text_any";
 
     /** Fields holding whole values, never tokenised (queries on them must not be analysed either). */
-    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, ROLE, SIDE, LANG, UNDATEABLE, DUPLICATE_OF, TOPIC, TONE_LABEL,
+    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, ROLE, SIDE, LANG, UNDATEABLE, DUPLICATE_OF, EVENT, TOPIC, TONE_LABEL,
             BAND, CONTENT_HASH);
 
     private static final FieldType TEXT_STORED = textType(true);
@@ -102,6 +108,10 @@ public final class IndexSchema {
         if (r.duplicateOf() != null) {
             doc.add(new StringField(DUPLICATE_OF, Long.toString(r.duplicateOf()), Field.Store.NO));
             doc.add(new NumericDocValuesField(DUPLICATE_OF, r.duplicateOf()));
+        }
+        if (r.event() != null) {
+            doc.add(new StringField(EVENT, Long.toString(r.event()), Field.Store.NO));
+            doc.add(new NumericDocValuesField(EVENT, r.event()));
         }
         if (r.tone() != null) {
             doc.add(new DoubleDocValuesField(TONE, r.tone()));

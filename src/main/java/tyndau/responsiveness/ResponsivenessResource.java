@@ -24,7 +24,10 @@ class ResponsivenessResource {
                     + " constant of the method can be overridden by a parameter of the same name (docs/responsiveness.md).")
     public ResponsivenessService.Answer responsiveness(@QueryParam("topic") String topic, @QueryParam("from") String from,
                                                        @QueryParam("to") String to, @QueryParam("zone") String zone,
-                                                       @jakarta.ws.rs.BeanParam ResponsivenessService.Overrides overrides) {
-        return service.answer(topic, from, to, zone, overrides);
+                                                       @jakarta.ws.rs.BeanParam ResponsivenessService.Overrides overrides,
+                                                       @QueryParam("unit") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                                               description = "documents (default) or events: the daily series count"
+                                                                       + " each event once per day it is reported, on each side") String unit) {
+        return service.answer(topic, from, to, zone, overrides, tyndau.signals.TimelineService.events(unit));
     }
 }

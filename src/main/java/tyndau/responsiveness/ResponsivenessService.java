@@ -93,7 +93,12 @@ public class ResponsivenessService {
 
     /** The answer for request parameters: range, zone and the method's overrides. */
     public Answer answer(String topic, String from, String to, String zone, Overrides o) {
-        return analyze(topic, Range.of(from, to, zone, signals, index), params(o));
+        return answer(topic, from, to, zone, o, false);
+    }
+
+    /** As {@link #answer(String, String, String, String, Overrides)}; {@code events}: the series count events (issue 31). */
+    public Answer answer(String topic, String from, String to, String zone, Overrides o, boolean events) {
+        return analyze(topic, Range.of(from, to, zone, signals, index), params(o), events);
     }
 
 
@@ -116,13 +121,24 @@ public class ResponsivenessService {
     }
 
     public Answer analyze(String topic, Range range, Method.Params p) {
+        return analyze(topic, range, p, false);
+    }
+
+    /**
+     * As {@link #analyze(String, Range, Method.Params)}; {@code events}: the daily series count distinct events per day
+     * and side (an event once per day it is reported, on each side that reported it), so a wave of many reports of one
+     * happening is one unit; evidence and responses are still documents.
+     */
+    public Answer analyze(String topic, Range range, Method.Params p, boolean events) {
         if (topic == null || topic.isBlank()) {
             throw tyndau.http.ApiException.badRequest("'topic' is required");
         }
         Query q = index.topicFilter(topic, timelines.topicQuery(topic));
         ZoneId zone = range.zone();
         return index.withSearcher(searcher -> {
-            Method.Input in = input(searcher, q, topic, range, p);
+            Method.Input in = events
+                    ? input(searcher, q, topic, range, p, eventsOf(tyndau.document.EventRedirect.resolver()))
+                    : input(searcher, q, topic, range, p);
             LocalDate start = in.start();
             Method.Result r = Method.run(in, p);
             List<Method.Found> found = new ArrayList<>();
@@ -151,6 +167,11 @@ public class ResponsivenessService {
             }
             return new Answer(topic, range.from(), range.to(), zone.getId(), p, episodes, metrics(r.metrics()), r.verdict());
         });
+    }
+
+    /** Daily series in events, counted in one pass over the range's documents (the rollups hold documents only). */
+    private static DailyCounts.Source eventsOf(java.util.function.LongUnaryOperator resolve) {
+        return (searcher, topicId, q, from, to, zone) -> DailyCounts.countEvents(searcher, q, topicId, from, to, zone, resolve);
     }
 
     /** The method's input for a topic and range, read from the index in one pass plus the government documents. */

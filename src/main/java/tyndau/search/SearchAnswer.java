@@ -11,9 +11,9 @@ import java.util.Map;
 public record SearchAnswer(long total, int page, int size, String sort, List<Hit> items,
                            Map<String, Map<String, Long>> facets, boolean partial) {
 
-    /** One hit; {@code snippet} is HTML-escaped text with matches wrapped in {@code <mark>}; {@code toneLabel}, {@code toneConfidence}: tyndau.document.ToneReading. */
+    /** One hit; {@code snippet} is HTML-escaped text with matches wrapped in {@code <mark>}; {@code toneLabel}, {@code toneConfidence}: tyndau.document.ToneReading; {@code event}: the event it reports (issue 31). */
     public record Hit(long id, String source, String role, String side, String language, String url, String title,
                       Instant published, boolean undateable, Double tone, String toneLabel, Double toneConfidence,
-                      List<String> topics, String snippet, Float score) {
+                      List<String> topics, String snippet, Float score, Long event) {
     }
 }

@@ -257,7 +257,7 @@ public class SearchService {
             }
             Float score = Float.isNaN(page[i].score) ? null : page[i].score;
             out.add(new SearchAnswer.Hit(d.id, d.sourceId, row.role(), row.side(), d.language, d.url, d.title,
-                    d.publishedAt, d.undateable, d.tone, d.toneLabel, d.toneConfidence, topicsOf.get(i), snippet, score));
+                    d.publishedAt, d.undateable, d.tone, d.toneLabel, d.toneConfidence, topicsOf.get(i), snippet, score, d.eventId));
         }
         return out;
     }

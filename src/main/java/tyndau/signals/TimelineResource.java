@@ -34,8 +34,12 @@ class TimelineResource {
     public Response timeline(@QueryParam("topic") String topic, @QueryParam("from") String from,
                              @QueryParam("to") String to, @QueryParam("interval") String interval,
                              @QueryParam("zone") String zone, @QueryParam("format") String format,
+                             @QueryParam("unit") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                     description = "documents (default) or events: an event counts once per day it is"
+                                             + " reported, on each side that reported it") String unit,
                              @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        TimelineService.Timeline t = timelines.timeline(topic, Range.of(from, to, zone, config, index), interval);
+        TimelineService.Timeline t = timelines.timeline(topic, Range.of(from, to, zone, config, index), interval,
+                TimelineService.events(unit));
         boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv")
                 && !accept.contains(MediaType.APPLICATION_JSON));
         if (!csv) {

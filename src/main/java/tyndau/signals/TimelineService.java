@@ -62,7 +62,23 @@ public class TimelineService {
     }
 
     public Timeline timeline(String topic, Range range, String interval) {
-        return timeline(topic, topicQuery(topic), topic == null || topic.isBlank() ? null : topic, range, interval);
+        return timeline(topic, range, interval, false);
+    }
+
+    /** As {@link #timeline(String, Range, String)}; {@code events}: counts are distinct events, not documents (issue 31). */
+    public Timeline timeline(String topic, Range range, String interval, boolean events) {
+        return timeline(topic, topicQuery(topic), topic == null || topic.isBlank() ? null : topic, range, interval, events);
+    }
+
+    /** {@code unit=documents} (default) or {@code unit=events}: whether signals count events. */
+    public static boolean events(String unit) {
+        if (unit == null || unit.isBlank() || unit.equalsIgnoreCase("documents")) {
+            return false;
+        }
+        if (unit.equalsIgnoreCase("events")) {
+            return true;
+        }
+        throw ApiException.badRequest("'unit' is documents or events");
     }
 
     /**
@@ -70,6 +86,16 @@ public class TimelineService {
      * answer; {@code toneTopic} is the stored topic whose sentence tones to use, or null for document tones.
      */
     public Timeline timeline(String label, Query q, String toneTopic, Range range, String interval) {
+        return timeline(label, q, toneTopic, range, interval, false);
+    }
+
+    /**
+     * As {@link #timeline(String, Query, String, Range, String)}; {@code events}: per day and side the distinct events
+     * reported (DailyCounts#countEvents, one pass over the range's documents: the rollups hold documents only), so a
+     * bucket longer than a day adds an event once per day it was reported.
+     */
+    public Timeline timeline(String label, Query q, String toneTopic, Range range, String interval, boolean events) {
+        java.util.function.LongUnaryOperator resolve = events ? tyndau.document.EventRedirect.resolver() : null;
         String iv = interval == null || interval.isBlank() ? "day" : interval.toLowerCase(Locale.ROOT);
         if (!List.of("day", "week", "month").contains(iv)) {
             throw ApiException.badRequest("'interval' is day, week or month");
@@ -78,7 +104,9 @@ public class TimelineService {
         return index.withSearcher(searcher -> {
             // A stored topic (or every document) reads the index's rollups; a query being edited is counted.
             boolean stored = toneTopic != null || q instanceof MatchAllDocsQuery;
-            Map<LocalDate, DailyCounts.Day> days = stored
+            Map<LocalDate, DailyCounts.Day> days = events
+                    ? DailyCounts.countEvents(searcher, q, toneTopic, range.start(), range.end(), range.zone(), resolve)
+                    : stored
                     ? index.daily(searcher, toneTopic, q, range.start(), range.end(), range.zone())
                     : DailyCounts.count(searcher, q, toneTopic, range.start(), range.end(), range.zone());
             Map<LocalDate, long[]> buckets = new LinkedHashMap<>();

@@ -214,6 +214,27 @@ public interface ScriptMessages {
     @Message("No episode in this range.")
     String noEpisodes();
 
+    @Message("No event in this range.")
+    String noEvents();
+
+    @Message("Events of %label, %from – %to, the latest first (%n in all)")
+    String eventsCaption();
+
+    @Message("Event")
+    String colEvent();
+
+    @Message("Reports")
+    String colReports();
+
+    @Message("Languages")
+    String colLanguages();
+
+    @Message("First and last report")
+    String colFirstLast();
+
+    @Message("The events could not be loaded: %error")
+    String eventsNotLoaded();
+
     @Message("Episodes of %label, %from – %to")
     String episodesCaption();
 

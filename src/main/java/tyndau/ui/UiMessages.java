@@ -203,6 +203,9 @@ public interface UiMessages {
     @Message("Episodes and responses")
     String episodesTitle();
 
+    @Message("Events: one happening, many reports")
+    String eventsTitle();
+
     @Message("Download the episodes:")
     String downloadEpisodes();
 
@@ -458,6 +461,12 @@ public interface UiMessages {
 
     @Message("none known")
     String noneKnown();
+
+    @Message("Other reports of this event")
+    String eventReports();
+
+    @Message("none: this document is an event of its own")
+    String eventAlone();
 
     @Message("Text")
     String text();

@@ -84,6 +84,10 @@ class EpisodeAlertsTest {
         assertEquals(List.of("evidence", "evidence", "evidence", "evidence"), u.getList("documents.role"));
         String why = u.getString("explanation");
         assertTrue(why.contains("had no government document on the topic for 2 days") && why.contains("4 public documents"), why);
+        // The wave names the events its public documents report (issue 31).
+        List<Map<String, Object>> events = u.getList("numbers.events");
+        assertTrue(!events.isEmpty() && events.stream().mapToInt(e -> (Integer) e.get("documents")).sum() == 4, String.valueOf(events));
+        assertTrue(why.contains("The public documents cited report") && why.contains("(event " + events.get(0).get("id")), why);
 
         JsonPath s = given().get("/api/alerts/" + surges.stream().filter(a -> a.get("topic").equals(f.id("answered")))
                 .findFirst().orElseThrow().get("id")).then().extract().jsonPath();

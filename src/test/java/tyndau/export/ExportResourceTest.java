@@ -36,7 +36,7 @@ class ExportResourceTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.contentType().startsWith("text/csv"));
         String csv = r.asString();
-        assertTrue(csv.startsWith("id,published,undateable,source,role,side,language,url,title,tone,topics,duplicate_of,body,tone_label,tone_confidence\r\n"), csv);
+        assertTrue(csv.startsWith("id,published,undateable,source,role,side,language,url,title,tone,topics,duplicate_of,body,tone_label,tone_confidence,event\r\n"), csv);
         assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\","), csv);
         assertTrue(csv.contains(",'@SUM(A1:A9),"), csv);
         assertTrue(csv.contains(",'+cmd|' /C calc'!A0,"), csv);

@@ -94,7 +94,7 @@ class ToneResourceTest {
         String csv = given().queryParam("from", day).queryParam("to", day).queryParam("format", "csv")
                 .get("/api/export/documents").then().statusCode(200).extract().asString();
         String[] rows = csv.split("\\r?\\n");
-        assertTrue(rows[0].endsWith(",tone_label,tone_confidence"), rows[0]);
+        assertTrue(rows[0].endsWith(",tone_label,tone_confidence,event"), rows[0]);
         assertTrue(csv.contains(",negative," + confidence), csv);
         String jsonl = given().queryParam("from", day).queryParam("to", day).queryParam("format", "jsonl")
                 .get("/api/export/documents").then().statusCode(200).extract().asString();

@@ -84,6 +84,18 @@ class DashboardPagesTest extends ArchiveBrowserBase {
         assertEquals(1, rows.size());
         assertTrue(rows.get(0).getText().startsWith("6 Feb 2023"), rows.get(0).getText());
         assertEquals(5, rows.get(0).findElements(org.openqa.selenium.By.cssSelector(".evidence a[href^='/ui/documents/']")).size());
+        // The topic's events, as /api/events lists them, with a badge per language.
+        JsonPath events = given().queryParam("topic", "turkey-aid").queryParam("from", "2023-01-01").queryParam("to", "2023-03-31")
+                .queryParam("size", 20).queryParam("lang", "en").get("/api/events").then().statusCode(200).extract().jsonPath();
+        List<WebElement> eventRows = browser.all(".events-table tbody tr");
+        assertEquals(events.getList("items").size(), eventRows.size());
+        assertTrue(eventRows.size() > 0);
+        for (int i = 0; i < eventRows.size(); i++) {
+            assertEquals(events.getString("items[" + i + "].id"),
+                    eventRows.get(i).findElement(org.openqa.selenium.By.cssSelector("[data-event]")).getAttribute("data-event"));
+            assertEquals(events.getList("items[" + i + "].languages").size(),
+                    eventRows.get(i).findElements(org.openqa.selenium.By.cssSelector(".badge-lang")).size());
+        }
         // The numbers table agrees with the API, day by day.
         browser.find("#timeline-numbers summary").click();
         List<WebElement> numberRows = browser.all("#timeline-numbers tbody tr");
@@ -185,6 +197,10 @@ class DashboardPagesTest extends ArchiveBrowserBase {
         assertTrue(facts.contains(java.util.Map.of("en", "English", "ru", "Russian", "kk", "Kazakh")
                 .getOrDefault(doc.getString("language"), doc.getString("language"))), facts);
         assertTrue(facts.contains("Tone"), facts);
+        // The other reports of its event.
+        JsonPath event = given().get("/api/events/" + doc.getLong("event")).then().statusCode(200).extract().jsonPath();
+        assertEquals(doc.getString("event"), browser.find("dd[data-event]").getAttribute("data-event"));
+        assertEquals(Math.min(50, event.getInt("documents") - 1), browser.all(".event-reports li").size());
         for (String t : doc.<String>getList("topics")) {
             assertFalse(browser.all(".facts a[href='/ui/topics/" + t + "']").isEmpty(), t);
         }

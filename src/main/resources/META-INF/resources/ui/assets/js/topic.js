@@ -3,7 +3,7 @@
 import {errorText, getJson, query} from './api.js';
 import {attentionChart, chartsPng, COLORS, timelineTable, toneChart} from './charts.js';
 import {clear, el, externalLink, fmtDate, fmtHours, fmtInstant, fmtNumber, fmtShare, fmtTone, say, table} from './dom.js';
-import {t, word} from './i18n.js';
+import {LANG, t, word} from './i18n.js';
 
 const root = document.getElementById('topic');
 const topic = root.dataset.topic;
@@ -87,6 +87,29 @@ function episodeTable() {
     ]), {rowHeaders: true, class: 'data episodes-table'})));
 }
 
+/** The topic's events in the range shown (GET /api/events), titles in the page's language, with language badges. */
+async function eventList() {
+  const box = document.getElementById('events');
+  const res = await getJson('/api/events' + query({topic, from: timeline.from, to: timeline.to, lang: LANG, size: 20}));
+  if (!res.ok) {
+    clear(box, el('p', {class: 'error'}, t('eventsNotLoaded', {error: errorText(res)})));
+    return;
+  }
+  if (!res.body.items.length) {
+    clear(box, el('p', {}, t('noEvents')));
+    return;
+  }
+  clear(box, el('div', {class: 'table-wrap'}, table(
+    t('eventsCaption', {label, from: fmtDate(timeline.from), to: fmtDate(timeline.to), n: fmtNumber(res.body.total)}),
+    [t('colEvent'), t('colLanguages'), t('colReports'), t('colFirstLast')],
+    res.body.items.map(e => [
+      el('span', {lang: e.titleLanguage || undefined, 'data-event': String(e.id)}, e.title || '–'),
+      el('span', {class: 'languages'}, e.languages.map(l => el('span', {class: 'badge badge-lang', lang: l, title: l}, l.toUpperCase()))),
+      fmtNumber(e.documents),
+      `${fmtInstant(e.first)} – ${fmtInstant(e.last)}`,
+    ]), {rowHeaders: true, class: 'data events-table'})));
+}
+
 async function load() {
   const range = {topic, from: root.dataset.from, to: root.dataset.to, interval: root.dataset.interval};
   const res = await getJson('/api/timeline' + query(range));
@@ -108,6 +131,7 @@ async function load() {
   numbers.querySelector('table')?.remove();
   numbers.append(timelineTable(timeline.buckets, `${label}, ${fmtDate(timeline.from)} – ${fmtDate(timeline.to)}`));
   downloads();
+  await eventList();
   if (answer) {
     verdictBox();
     episodeTable();

@@ -1,0 +1,158 @@
+package tyndau.document;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import tyndau.events.Assignment;
+import tyndau.events.EventAssigner;
+import tyndau.events.EventFingerprint;
+import tyndau.events.EventParameters;
+import tyndau.events.Fingerprinter;
+import tyndau.events.Report;
+import tyndau.events.ReportSide;
+import tyndau.source.Side;
+import tyndau.source.Source;
+
+/**
+ * The writer's events (issue 31, docs/events.md): reports are fingerprinted with the rest of the reading, before the
+ * lock; they are assigned under the writer's lock, in sequence order, by one {@link EventAssigner}. Its open events
+ * live in memory and are restored from the table: at the first write, from the rows published within the
+ * assigner's reach of the newest one (bounded memory); before every write, from the rows another instance stored
+ * since (sequence numbers above the last this instance saw, as the index catches up); from scratch after a merge
+ * another instance made, or after a failed transaction. Not thread-safe: called under the writer's lock only.
+ */
+@ApplicationScoped
+class EventGrouping {
+    private static final Logger LOG = Logger.getLogger(EventGrouping.class);
+
+    private final EventsConfig config;
+    private final Side side;
+    private final EventParameters parameters = EventParameters.defaults();
+    private final Fingerprinter fingerprinter = new Fingerprinter(parameters);
+    private final String version = parameters.version();
+    /** Null: to be restored from the table before the next assignment. */
+    private volatile EventAssigner assigner;
+    /** The highest sequence number this assigner has seen (stored by this instance or restored). */
+    private long seenSeq;
+
+    EventGrouping(EventsConfig config, Side side) {
+        this.config = config;
+        this.side = side;
+    }
+
+    /** Tests only (benchmarks, through tyndau.document.EventSwitch): overrides {@link EventsConfig#enabled}; null: the configuration. */
+    private volatile Boolean override;
+
+    boolean enabled() {
+        Boolean o = override;
+        return o != null ? o : config.enabled();
+    }
+
+    void override(Boolean enabled) {
+        override = enabled;
+        assigner = null; // whatever was stored meanwhile is read back at the next write
+    }
+
+    String version() {
+        return version;
+    }
+
+    /** The report's keys; null when events are off or it has no publication time (it will be an event of its own). */
+    EventFingerprint fingerprint(String key, String language, Instant published, String source, String sideWire, String title,
+            String body) {
+        if (!enabled() || published == null) {
+            return null;
+        }
+        return fingerprinter.fingerprint(new Report(key, language, published.atZone(config.zone()).toOffsetDateTime(), source,
+                ReportSide.of(sideWire), title, body));
+    }
+
+    /** The same keys counted on another side (the source's role changed between reading and storing). */
+    static EventFingerprint onSide(EventFingerprint f, String sideWire) {
+        ReportSide s = ReportSide.of(sideWire);
+        return f == null || f.side() == s ? f
+                : new EventFingerprint(f.id(), f.lang(), f.published(), f.source(), s, f.names(), f.parties(), f.concepts(),
+                        f.quantities(), f.dates());
+    }
+
+    /**
+     * In the writer's transaction, after its lock: brings the assigner up to the table, whose highest sequence number
+     * is {@code maxSeq}.
+     */
+    void catchUp(EntityManager em, long maxSeq) {
+        if (assigner != null && maxSeq > seenSeq) {
+            Long merges = em.createQuery("select count(r) from EventRedirect r where r.seq > :s", Long.class)
+                    .setParameter("s", seenSeq).getSingleResult();
+            if (merges > 0) {
+                assigner = null; // another instance merged events this one holds open: start again from the table
+            }
+        }
+        if (assigner == null) {
+            restoreWindow(em);
+            seenSeq = maxSeq;
+            return;
+        }
+        if (maxSeq > seenSeq) {
+            int n = restore(em, em.createQuery(ROWS + "d.seq > :s and d.seq <= :m order by d.seq", Object[].class)
+                    .setParameter("s", seenSeq).setParameter("m", maxSeq).getResultList());
+            LOG.debugf("events: %d reports stored by another instance restored", n);
+            seenSeq = maxSeq;
+        }
+    }
+
+    private static final String ROWS = "select d.eventId, d.language, d.publishedAt, d.sourceId, d.title, d.body, d.id"
+            + " from Document d where d.eventId is not null and d.duplicateOf is null and d.publishedAt is not null and ";
+
+    private void restoreWindow(EntityManager em) {
+        long firstId = 1;
+        Long maxEvent = em.createQuery("select max(d.eventId) from Document d", Long.class).getSingleResult();
+        Long maxAbsorbed = em.createQuery("select max(r.absorbed) from EventRedirect r", Long.class).getSingleResult();
+        firstId = Math.max(firstId, Math.max(maxEvent == null ? 0 : maxEvent, maxAbsorbed == null ? 0 : maxAbsorbed) + 1);
+        assigner = new EventAssigner(parameters, firstId);
+        Instant newest = em.createQuery("select max(d.publishedAt) from Document d where d.eventId is not null", Instant.class)
+                .getSingleResult();
+        if (newest == null) {
+            return;
+        }
+        long reach = (long) ((parameters.windowDays() + parameters.latenessDays()) * 86_400);
+        long t0 = System.nanoTime();
+        int n = restore(em, em.createQuery(ROWS + "d.publishedAt >= :from order by d.seq", Object[].class)
+                .setParameter("from", newest.minusSeconds(reach)).getResultList());
+        LOG.infof("events: %d open events restored from %d reports in %d ms (next id %d)", assigner.openEvents(), n,
+                (System.nanoTime() - t0) / 1_000_000, firstId);
+    }
+
+    private int restore(EntityManager em, List<Object[]> rows) {
+        Map<String, Source> sources = DocumentRows.sources();
+        for (Object[] r : rows) {
+            Source s = sources.get((String) r[3]);
+            EventFingerprint f = fingerprint(Long.toString((Long) r[6]), (String) r[1], (Instant) r[2], (String) r[3],
+                    s == null ? null : side.of(s.role), (String) r[4], (String) r[5]);
+            assigner.restore(f, (Long) r[0]);
+        }
+        return rows.size();
+    }
+
+    /** The event of a report (null: it has no publication time and is an event of its own). */
+    Assignment assign(EventFingerprint report) {
+        return assigner.assign(report);
+    }
+
+    /** A new event of one report that cannot be read for its event. */
+    long alone() {
+        return assigner.alone();
+    }
+
+    /** This instance stored up to {@code seq} (called in the transaction that stored it). */
+    void stored(long seq) {
+        seenSeq = Math.max(seenSeq, seq);
+    }
+
+    /** A transaction failed after assignments were made: what the assigner learnt may not be stored; restore it. */
+    void forget() {
+        assigner = null;
+    }
+}
