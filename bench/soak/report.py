@@ -118,7 +118,8 @@ def write(run, world, c):
         if not under:
             continue
         for field, label, fmt in (("heap_after_gc", "heap after full GC (MB)", mb), ("heap", "heap used (MB)", mb),
-                                  ("rss", "RSS (MB)", mb), ("fds", "open descriptors", str), ("os_threads", "threads", str),
+                                  ("rss", "RSS (MB)", mb), ("fds", "open descriptors", str), ("sockets", "of them sockets", str),
+                                  ("os_threads", "threads", str),
                                   ("behind", "index behind the database (rows)", num)):
             series = [(s["t"], s[field]) for s in under if s.get(field) is not None]
             after = [s[field] for s in rows if s["t"] > m["load_end"] and s.get(field) is not None]

@@ -99,13 +99,19 @@ def metrics(service):
 
 
 def process(pid):
-    """RSS (bytes), threads and open file descriptors of a process, from /proc."""
+    """RSS (bytes), threads, open file descriptors and how many of them are sockets, from /proc."""
     with open("/proc/%d/status" % pid) as f:
         status = f.read()
     rss = int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) * 1024
     threads = int(re.search(r"Threads:\s+(\d+)", status).group(1))
-    fds = len(os.listdir("/proc/%d/fd" % pid))
-    return rss, threads, fds
+    fds = sockets = 0
+    for fd in os.listdir("/proc/%d/fd" % pid):
+        fds += 1
+        try:
+            sockets += os.readlink("/proc/%d/fd/%s" % (pid, fd)).startswith("socket:")
+        except OSError:
+            pass  # closed meanwhile
+    return rss, threads, fds, sockets
 
 
 def sample(service, full_gc):
@@ -115,7 +121,7 @@ def sample(service, full_gc):
         return None
     row = {"t": time.time(), "instance": service.name, "generation": service.generation, "pid": pid}
     try:
-        row["rss"], row["os_threads"], row["fds"] = process(pid)
+        row["rss"], row["os_threads"], row["fds"], row["sockets"] = process(pid)
         row["heap"], row["jvm_threads"], row["behind"] = metrics(service)
         if full_gc:
             subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, timeout=60)
