@@ -122,7 +122,7 @@ class AlertResource {
             throw ApiException.tooMany("this address holds " + config.maxStreamsPerAddress() + " alert streams already, its share"
                     + " (tyndau.alerts.max-streams-per-address); close one first", 30);
         }
-        stream.register(sink, sse, address);
+        stream.register(sink, sse, address, request.connection());
     }
 
     @POST

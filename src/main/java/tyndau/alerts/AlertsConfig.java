@@ -60,6 +60,15 @@ public interface AlertsConfig {
     @WithDefault("20")
     int maxStreamsPerAddress();
 
+    /**
+     * An alert event stream whose client has not taken an event (or a keepalive) written to it within this time is
+     * dropped: its connection closed and its place given back (a client that opens a stream and never reads held its
+     * place for good). It is noticed once what was written fills the buffers between (the kernel's on both sides).
+     */
+    @WithName("stream-stall-timeout")
+    @WithDefault("30s")
+    Duration streamStallTimeout();
+
     /** How often a comment is sent on idle alert streams, so proxies keep them open and dead clients are noticed. */
     @WithName("sse-keepalive")
     @WithDefault("30s")

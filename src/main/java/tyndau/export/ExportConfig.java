@@ -18,8 +18,8 @@ public interface ExportConfig {
     int maxPerAddress();
 
     /**
-     * A client that reads nothing of its export for this long is dropped and its slot given back (a reader that
-     * never reads would hold a slot for good).
+     * A client that has not taken what was written to it for this long is dropped (its connection closed at once, the
+     * export's thread freed) and its slot given back (a reader that never reads would hold a slot for good).
      */
     @WithName("stall-timeout")
     @WithDefault("30s")

@@ -104,7 +104,7 @@ class ExportResource {
         boolean keyHolder = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && apiKey.matches(authorization.substring(7));
         String address = exchange.request().remoteAddress() == null ? "" : exchange.request().remoteAddress().hostAddress();
-        ExportSlots.Turn turn = slots.take(address, !keyHolder, () -> exchange.request().connection().close());
+        ExportSlots.Turn turn = slots.take(address, !keyHolder, exchange.request().connection());
         Runnable release = turn::close;
         exchange.addEndHandler(v -> release.run());
         Query query;

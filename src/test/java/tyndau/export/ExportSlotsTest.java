@@ -76,6 +76,20 @@ class ExportSlotsTest {
         return line.toString();
     }
 
+    /** The threads of this JVM running an export's body. */
+    private static List<String> exportThreads() {
+        List<String> found = new ArrayList<>();
+        Thread.getAllStackTraces().forEach((t, frames) -> {
+            for (StackTraceElement f : frames) {
+                if (f.getClassName().startsWith(ExportResource.class.getName())) {
+                    found.add(t.getName());
+                    return;
+                }
+            }
+        });
+        return found;
+    }
+
     @Test
     void oneAddressHoldsItsShareOfTheAlertStreams() throws Exception {
         List<Socket> open = new ArrayList<>();
@@ -122,6 +136,15 @@ class ExportSlotsTest {
                 again = statusFrom("127.0.0.2", run);
             } while (!again.contains("200") && System.nanoTime() < deadline);
             assertTrue(again.contains("200"), "the stalled exports were dropped: " + again);
+            // Dropped means closed at once: no thread is left waiting to write an export nobody reads (a graceful
+            // close waits for what is queued to be written out first, which kept each one for good).
+            long threadsDeadline = System.nanoTime() + 15_000_000_000L;
+            List<String> writing;
+            do {
+                Thread.sleep(250);
+                writing = exportThreads();
+            } while (!writing.isEmpty() && System.nanoTime() < threadsDeadline);
+            assertTrue(writing.isEmpty(), "threads still writing exports: " + writing);
         } finally {
             for (Socket s : stalled) {
                 s.close();
