@@ -295,7 +295,16 @@ public class LuceneIndex implements IndexedTopics, tyndau.document.IndexedPrints
         try {
             discardIfAheadOfDatabase();
             long before = current.indexedSeq;
-            catchUp();
+            // Ready once the index holds what the database held at start: on a shared database another instance may
+            // be importing faster than this one reads, and chasing its rows kept a restarted instance unready for
+            // minutes (the soak's finding). The feeder reads the rest; readiness and the cluster view show the lag.
+            long target = writer.maxSeq();
+            writeLock.lock();
+            try {
+                catchUp(current, -1, target);
+            } finally {
+                writeLock.unlock();
+            }
             caughtUp.set(true);
             String now = analyser.version();
             if (current.indexedSeq > 0 && !now.equals(current.scoring)) {
@@ -418,7 +427,12 @@ public class LuceneIndex implements IndexedTopics, tyndau.document.IndexedPrints
      * rules (a rebuild announces only what arrived while it swapped generations).
      */
     void catchUp(Generation g, long announceAbove) throws IOException {
-        while (true) {
+        catchUp(g, announceAbove, Long.MAX_VALUE);
+    }
+
+    /** As {@link #catchUp(Generation, long)}, stopping once {@code g} holds {@code until}. */
+    private void catchUp(Generation g, long announceAbove, long until) throws IOException {
+        while (g.indexedSeq < until) {
             long from = g.indexedSeq;
             boolean fresh = g.scoring == null || g.indexedSeq == 0;
             String scoring = fresh ? analyser.version() : g.scoring;
