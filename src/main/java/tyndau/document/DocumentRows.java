@@ -33,19 +33,24 @@ public class DocumentRows {
     public List<DocumentRow> after(long seq, int max, boolean rescore) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Document> docs = Row.page(Document.class, "seq > ?1 order by seq", 0, max, seq);
-            if (docs.isEmpty()) {
-                return List.<DocumentRow>of();
-            }
-            Map<String, Source> sources = sources();
-            List<DocumentRow> rows = new ArrayList<>(docs.size());
-            for (Document d : docs) {
-                DocumentRow row = rowOf(d, sources.get(d.sourceId));
-                Analysis a = analyser.analyse(row, rescore);
-                writeBack(d, a);
-                rows.add(row.with(a));
-            }
-            return rows;
+            return analysed(docs, rescore);
         });
+    }
+
+    /** Each row with its source's role and side, analysed ({@code rescore}: a changed tone written back). */
+    private List<DocumentRow> analysed(List<Document> docs, boolean rescore) {
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Source> sources = sources();
+        List<DocumentRow> rows = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            DocumentRow row = rowOf(d, sources.get(d.sourceId));
+            Analysis a = analyser.analyse(row, rescore);
+            writeBack(d, a);
+            rows.add(row.with(a));
+        }
+        return rows;
     }
 
     /**
@@ -56,15 +61,7 @@ public class DocumentRows {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Document> docs = new ArrayList<>(Documents.byIds(ids).values());
             docs.sort(java.util.Comparator.comparingLong(d -> d.seq));
-            Map<String, Source> sources = docs.isEmpty() ? Map.of() : sources();
-            List<DocumentRow> rows = new ArrayList<>(docs.size());
-            for (Document d : docs) {
-                DocumentRow row = rowOf(d, sources.get(d.sourceId));
-                Analysis a = analyser.analyse(row, false);
-                writeBack(d, a);
-                rows.add(row.with(a));
-            }
-            return rows;
+            return analysed(docs, false);
         });
     }
 

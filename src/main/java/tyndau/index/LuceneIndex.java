@@ -485,6 +485,28 @@ public class LuceneIndex implements IndexedTopics, tyndau.document.IndexedPrints
         });
     }
 
+    /** Adds the database ids of the documents {@code q} matches (their stored id) to {@code into}. */
+    private static void collectIds(IndexSearcher searcher, Query q, java.util.Set<Long> into) throws IOException {
+        searcher.search(q, new org.apache.lucene.search.SimpleCollector() {
+            private org.apache.lucene.index.StoredFields stored;
+
+            @Override
+            protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) throws IOException {
+                stored = context.reader().storedFields();
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                into.add(Long.parseLong(stored.document(doc, java.util.Set.of(IndexSchema.ID)).get(IndexSchema.ID)));
+            }
+
+            @Override
+            public org.apache.lucene.search.ScoreMode scoreMode() {
+                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+    }
+
     /** A topic edit's work: the topics whose query changed (added, edited or removed) and the documents to read again. */
     record Retopic(java.util.Set<String> changed, List<Long> ids, String version, Map<String, String> topics) {
     }
@@ -527,24 +549,7 @@ public class LuceneIndex implements IndexedTopics, tyndau.document.IndexedPrints
         List<Long> ids = withSearcher(s -> {
             java.util.Set<Long> out = new java.util.LinkedHashSet<>();
             for (Query q : affected) {
-                s.search(q, new org.apache.lucene.search.SimpleCollector() {
-                    private org.apache.lucene.index.StoredFields stored;
-
-                    @Override
-                    protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) throws IOException {
-                        stored = context.reader().storedFields();
-                    }
-
-                    @Override
-                    public void collect(int doc) throws IOException {
-                        out.add(Long.parseLong(stored.document(doc, java.util.Set.of(IndexSchema.ID)).get(IndexSchema.ID)));
-                    }
-
-                    @Override
-                    public org.apache.lucene.search.ScoreMode scoreMode() {
-                        return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
-                    }
-                });
+                collectIds(s, q, out);
             }
             return new java.util.ArrayList<>(out);
         });
@@ -684,24 +689,7 @@ public class LuceneIndex implements IndexedTopics, tyndau.document.IndexedPrints
             }
             try {
                 java.util.Set<Long> ids = new java.util.HashSet<>();
-                s.search(q.build(), new org.apache.lucene.search.SimpleCollector() {
-                    private org.apache.lucene.index.StoredFields stored;
-
-                    @Override
-                    protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) throws IOException {
-                        stored = context.reader().storedFields();
-                    }
-
-                    @Override
-                    public void collect(int doc) throws IOException {
-                        ids.add(Long.parseLong(stored.document(doc, java.util.Set.of(IndexSchema.ID)).get(IndexSchema.ID)));
-                    }
-
-                    @Override
-                    public org.apache.lucene.search.ScoreMode scoreMode() {
-                        return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
-                    }
-                });
+                collectIds(s, q.build(), ids);
                 return new Found(ids, covered);
             } finally {
                 g.searchers.release(s);
