@@ -414,7 +414,7 @@ public class DocumentWriter {
         boolean grouping = events.enabled();
         long e0 = System.nanoTime();
         if (grouping) {
-            events.catchUp(em, seq);
+            events.catchUp(em, seq, fresh.stream().map(p -> p.entity().publishedAt).toList());
         }
         long eventsNanos = System.nanoTime() - e0;
         Map<Long, Long> merged = new HashMap<>();

@@ -20,7 +20,7 @@ import tyndau.source.Source;
  * The writer's events (issue 31, docs/events.md): reports are fingerprinted with the rest of the reading, before the
  * lock; they are assigned under the writer's lock, in sequence order, by one {@link EventAssigner}. Its open events
  * live in memory and are restored from the table: at the first write, from the rows published within the
- * assigner's reach of the newest one (bounded memory); before every write, from the rows another instance stored
+ * assigner's reach of the reports about to be assigned (bounded memory); before every write, from the rows another instance stored
  * since (sequence numbers above the last this instance saw, as the index catches up); from scratch after a merge
  * another instance made, or after a failed transaction. Not thread-safe: called under the writer's lock only.
  */
@@ -82,7 +82,7 @@ class EventGrouping {
      * In the writer's transaction, after its lock: brings the assigner up to the table, whose highest sequence number
      * is {@code maxSeq}.
      */
-    void catchUp(EntityManager em, long maxSeq) {
+    void catchUp(EntityManager em, long maxSeq, List<Instant> batch) {
         if (assigner != null && maxSeq > seenSeq) {
             Long merges = em.createQuery("select count(r) from EventRedirect r where r.seq > :s", Long.class)
                     .setParameter("s", seenSeq).getSingleResult();
@@ -91,7 +91,7 @@ class EventGrouping {
             }
         }
         if (assigner == null) {
-            restoreWindow(em);
+            restoreWindow(em, batch);
             seenSeq = maxSeq;
             return;
         }
@@ -106,21 +106,31 @@ class EventGrouping {
     private static final String ROWS = "select d.eventId, d.language, d.publishedAt, d.sourceId, d.title, d.body, d.id"
             + " from Document d where d.eventId is not null and d.duplicateOf is null and d.publishedAt is not null and ";
 
-    private void restoreWindow(EntityManager em) {
+    /**
+     * A new assigner, with the open events the batch about to be assigned can join: the stored reports published within
+     * the assigner's reach of the batch's reports (of the newest stored one when the batch has no dates). Bounded
+     * memory; an archive of another period imported after a start is met by the events of its own period.
+     */
+    private void restoreWindow(EntityManager em, List<Instant> batch) {
         long firstId = 1;
         Long maxEvent = em.createQuery("select max(d.eventId) from Document d", Long.class).getSingleResult();
         Long maxAbsorbed = em.createQuery("select max(r.absorbed) from EventRedirect r", Long.class).getSingleResult();
         firstId = Math.max(firstId, Math.max(maxEvent == null ? 0 : maxEvent, maxAbsorbed == null ? 0 : maxAbsorbed) + 1);
         assigner = new EventAssigner(parameters, firstId);
-        Instant newest = em.createQuery("select max(d.publishedAt) from Document d where d.eventId is not null", Instant.class)
-                .getSingleResult();
-        if (newest == null) {
+        Instant first = batch.stream().filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+        Instant last = batch.stream().filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+        if (first == null) {
+            first = em.createQuery("select max(d.publishedAt) from Document d where d.eventId is not null", Instant.class)
+                    .getSingleResult();
+            last = first;
+        }
+        if (first == null) {
             return;
         }
         long reach = (long) ((parameters.windowDays() + parameters.latenessDays()) * 86_400);
         long t0 = System.nanoTime();
-        int n = restore(em, em.createQuery(ROWS + "d.publishedAt >= :from order by d.seq", Object[].class)
-                .setParameter("from", newest.minusSeconds(reach)).getResultList());
+        int n = restore(em, em.createQuery(ROWS + "d.publishedAt >= :from and d.publishedAt <= :to order by d.seq", Object[].class)
+                .setParameter("from", first.minusSeconds(reach)).setParameter("to", last.plusSeconds(reach)).getResultList());
         LOG.infof("events: %d open events restored from %d reports in %d ms (next id %d)", assigner.openEvents(), n,
                 (System.nanoTime() - t0) / 1_000_000, firstId);
     }
