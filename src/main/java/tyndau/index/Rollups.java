@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -354,13 +352,6 @@ public final class Rollups {
                 group = g;
             }
             return group;
-        }
-    }
-
-    /** Zones held, for the admin view and tests. */
-    List<ZoneId> zones() {
-        synchronized (byZone) {
-            return new ArrayList<>(byZone.keySet());
         }
     }
 }
