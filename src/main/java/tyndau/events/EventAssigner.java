@@ -23,9 +23,12 @@ import java.util.Set;
  * by its IDF over the reports seen so far, names more than concepts; the event's by the share of its reports
  * that carry it); minus a penalty when the report's people and places are all foreign to the event (another
  * official, another country); plus agreeing figures, minus a figure of one unit that differs from the event's
- * (100 vs 250 tonnes is another shipment); plus a day both name, minus days named that are all apart; minus the days between the report and the event; plus a public
+ * (100 vs 250 tonnes is another shipment); plus a day both name, minus days named that are all apart (more when the report
+ * names its own day: the same kind of happening again); minus the days between the report and the event, and the days past
+ * the first since the event began; plus a public
  * report following a government release (roles), minus a second report of one source in one language within
- * 12 hours. A report joins at {@link EventParameters#threshold()}.
+ * 12 hours. A report that shares fewer than {@link EventParameters#minSharedKeys()} names and concepts with an event cannot
+ * join it. A report joins at {@link EventParameters#threshold()}.
  *
  * <p><b>Time</b>: an event can be joined within {@link EventParameters#windowDays()} of its first and last
  * report, and is forgotten (dropped from the index) once the newest report seen is
@@ -38,6 +41,8 @@ public final class EventAssigner {
     /** A key carried by more than this share of reports seen does not fetch candidates by itself. */
     static final double COMMON_SHARE = 0.3;
     private static final double DAY = 86_400.0;
+    /** The score of an event a report shares too little with to join ({@link EventParameters#minSharedKeys()}). */
+    private static final double NO_MATCH = -1;
 
     private final EventParameters parameters;
     private final Map<Long, OpenEvent> open = new HashMap<>();
@@ -194,13 +199,18 @@ public final class EventAssigner {
     double score(EventFingerprint d, OpenEvent e) {
         double dot = 0;
         double dd = 0;
+        int shared = 0;
         for (String k : d.keys()) {
             double w = weight(k);
             dd += w * w;
             Integer c = e.keyCounts.get(k);
             if (c != null) {
                 dot += w * w * c / e.reports;
+                shared++;
             }
+        }
+        if (shared < parameters.minSharedKeys()) {
+            return NO_MATCH;
         }
         double ee = 0;
         for (Map.Entry<String, Integer> k : e.keyCounts.entrySet()) {
@@ -216,11 +226,13 @@ public final class EventAssigner {
             if (!Collections.disjoint(d.dates(), e.dates)) {
                 score += parameters.dateMatch();
             } else if (!d.dates().isEmpty() && !e.dates.isEmpty() && apart(d.dates(), e.dates)) {
-                score -= parameters.dateConflict();
+                score -= parameters.dateConflict() + (namesOwnDay(d) ? parameters.newDayConflict() : 0);
             }
         }
         if (parameters.time()) {
             score -= parameters.timePerDay() * e.gapSeconds(d.published()) / DAY;
+            double age = (d.published().getEpochSecond() - e.first.getEpochSecond()) / DAY;
+            score -= parameters.agePerDay() * Math.max(0, age - 1);
         }
         if (parameters.roles()) {
             score += roles(d, e);
@@ -292,6 +304,12 @@ public final class EventAssigner {
             }
         }
         return out;
+    }
+
+    /** The report names the day it was published or the day before (a day's slack for time zones): it reports a happening of today. */
+    private static boolean namesOwnDay(EventFingerprint d) {
+        long today = Math.floorDiv(d.published().getEpochSecond(), 86_400L);
+        return d.dates().stream().anyMatch(x -> Math.abs(today - x.toEpochDay()) <= 1);
     }
 
     /** Every day of one set is two days or more from every day of the other. */

@@ -30,7 +30,14 @@ import java.util.Locale;
  * @param dateMatch added when the report names a day the event's reports name
  * @param dateConflict taken off when the report and the event both name days, and the report's are all two days
  *     or more from the event's (a picket "on Monday", another "on Thursday")
+ * @param newDayConflict taken off as well when, besides, the report names its own day (today, yesterday): a happening
+ *     of today that is two days or more from every day the event names is the same kind of happening again (the second
+ *     picket), not a follow-up of it
  * @param timePerDay taken off for each day between the report and the nearest report of the event
+ * @param agePerDay taken off for each day past the first that the report comes after the event's first report: reports
+ *     of one happening come within a day or two of it, so an event that a report joins late must match it better
+ * @param minSharedKeys the fewest names and concepts a report must share with an event to join it (one country in
+ *     common is not a happening in common)
  * @param roleBonus added when a public report joins an event a government release opened the day before or
  *     the same day (the release and the reports about it)
  * @param sameSourcePenalty taken off when the event already has a report of this source in this language
@@ -38,55 +45,59 @@ import java.util.Locale;
  */
 public record EventParameters(double windowDays, double latenessDays, double threshold, double mergeThreshold,
         int nameKeyLength, double nameWeight, double conceptWeight, double numberMatch, double numberConflict,
-        double partyConflict, double dateMatch, double dateConflict, double timePerDay, double roleBonus, double sameSourcePenalty,
+        double partyConflict, double dateMatch, double dateConflict, double newDayConflict, double timePerDay, double agePerDay,
+        int minSharedKeys, double roleBonus, double sameSourcePenalty,
         boolean entities, boolean lexicon, boolean numbers, boolean time, boolean roles) {
 
-    /** The parameters the service runs with, chosen on {@code src/test/resources/events/dev.jsonl}. */
+    /** The parameters the service runs with, chosen on {@code src/test/resources/events/dev.jsonl} (docs/events.md says how). */
     public static EventParameters defaults() {
-        return new EventParameters(3.5, 2.0, 0.30, 0.55, Names.KEY_LENGTH, 1.0, 0.8, 0.10, 0.70, 0.30, 0.05, 0.15, 0.04, 0.05, 0.10,
-                true, true, true, true, true);
+        return new EventParameters(3.5, 2.0, 0.30, 0.55, Names.KEY_LENGTH, 1.0, 0.8, 0.10, 0.70, 0.30, 0.05, 0.15, 0.50, 0.04, 0.10, 2,
+                0.05, 0.10, true, true, true, true, true);
     }
 
     /** These parameters without name keys (concepts, numbers, time and roles still count). */
     public EventParameters withoutEntities() {
-        return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight,
-                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
-                false, lexicon, numbers, time, roles);
+        return switches(false, lexicon, numbers, time, roles);
     }
 
     /** Without transliteration and the lexicon: names keyed in their own script, no concepts. */
     public EventParameters withoutLexicon() {
-        return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight,
-                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
-                entities, false, numbers, time, roles);
+        return switches(entities, false, numbers, time, roles);
     }
 
     /** Without numbers and days named. */
     public EventParameters withoutNumbers() {
-        return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight,
-                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
-                entities, lexicon, false, time, roles);
+        return switches(entities, lexicon, false, time, roles);
     }
 
-    /** Without time: no window (any open event is a candidate) and no penalty for distance. */
+    /** Without time: no window (any open event is a candidate), no penalty for distance or age. */
     public EventParameters withoutTime() {
-        return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight,
-                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
-                entities, lexicon, numbers, false, roles);
+        return switches(entities, lexicon, numbers, false, roles);
     }
 
     /** Without source roles (sides and sources). */
     public EventParameters withoutRoles() {
-        return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight,
-                conceptWeight, numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
-                entities, lexicon, numbers, time, false);
+        return switches(entities, lexicon, numbers, time, false);
     }
 
     /** These parameters with another join threshold (tuning). */
     public EventParameters withThreshold(double join, double merge) {
-        return new EventParameters(windowDays, latenessDays, join, merge, nameKeyLength, nameWeight, conceptWeight,
-                numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty,
-                entities, lexicon, numbers, time, roles);
+        return new EventParameters(windowDays, latenessDays, join, merge, nameKeyLength, nameWeight, conceptWeight, numberMatch,
+                numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, agePerDay, minSharedKeys, roleBonus,
+                sameSourcePenalty, entities, lexicon, numbers, time, roles);
+    }
+
+    /** These parameters with other weights of concepts, figures and distance (the tuning grid). */
+    public EventParameters withWeights(double concept, double figureConflict, double perDay) {
+        return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight, concept, numberMatch,
+                figureConflict, partyConflict, dateMatch, dateConflict, newDayConflict, perDay, agePerDay, minSharedKeys, roleBonus,
+                sameSourcePenalty, entities, lexicon, numbers, time, roles);
+    }
+
+    private EventParameters switches(boolean entities, boolean lexicon, boolean numbers, boolean time, boolean roles) {
+        return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight, conceptWeight,
+                numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, agePerDay, minSharedKeys,
+                roleBonus, sameSourcePenalty, entities, lexicon, numbers, time, roles);
     }
 
     /**
@@ -95,10 +106,12 @@ public record EventParameters(double windowDays, double latenessDays, double thr
      */
     public String version() {
         String canonical = String.format(Locale.ROOT,
-                "window=%s;lateness=%s;threshold=%s;merge=%s;key=%d;name=%s;concept=%s;numMatch=%s;numConflict=%s;"
-                        + "party=%s;date=%s;dateConflict=%s;timePerDay=%s;role=%s;sameSource=%s;entities=%b;lexicon=%b;numbers=%b;time=%b;roles=%b;lexicon=%s",
+                "window=%s;lateness=%s;threshold=%s;merge=%s;key=%d;name=%s;concept=%s;numMatch=%s;numConflict=%s;party=%s;date=%s;"
+                        + "dateConflict=%s;newDay=%s;timePerDay=%s;age=%s;minShared=%d;role=%s;sameSource=%s;entities=%b;lexicon=%b;numbers=%b;"
+                        + "time=%b;roles=%b;lexicon=%s",
                 windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight, conceptWeight, numberMatch,
-                numberConflict, partyConflict, dateMatch, dateConflict, timePerDay, roleBonus, sameSourcePenalty, entities, lexicon, numbers, time, roles,
+                numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, agePerDay, minSharedKeys, roleBonus,
+                sameSourcePenalty, entities, lexicon, numbers, time, roles,
                 Lexicon.standard().version());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

@@ -140,10 +140,51 @@ class EventAssignerTest {
     @Test
     void idsAreGivenInOrderFromTheFirstIdAndNeverReused() {
         EventAssigner a = new EventAssigner(parameters, 1000);
-        assertEquals(1000, a.assign(keys("a", "2023-01-01T10:00:00Z", Set.of("n:aaaaa"), Set.of())).event());
-        assertEquals(1001, a.assign(keys("b", "2023-01-01T10:00:00Z", Set.of("n:bbbbb"), Set.of())).event());
-        assertEquals(1000, a.assign(keys("c", "2023-01-01T11:00:00Z", Set.of("n:aaaaa"), Set.of())).event());
-        assertEquals(1002, a.assign(keys("d", "2023-01-01T12:00:00Z", Set.of("n:ccccc"), Set.of())).event());
+        assertEquals(1000, a.assign(keys("a", "2023-01-01T10:00:00Z", Set.of("n:aaaaa", "n:aaaab"), Set.of())).event());
+        assertEquals(1001, a.assign(keys("b", "2023-01-01T10:00:00Z", Set.of("n:bbbbb", "n:bbbbc"), Set.of())).event());
+        assertEquals(1000, a.assign(keys("c", "2023-01-01T11:00:00Z", Set.of("n:aaaaa", "n:aaaab"), Set.of())).event());
+        assertEquals(1002, a.assign(keys("d", "2023-01-01T12:00:00Z", Set.of("n:ccccc", "n:ccccd"), Set.of())).event());
+    }
+
+    @Test
+    void oneNameInCommonIsNotAHappeningInCommon() {
+        EventAssigner a = new EventAssigner(parameters);
+        long visit = a.assign(keys("a", "2023-11-01T10:00:00Z", Set.of("g:france", "n:makro", "c:visit"), Set.of())).event();
+        assertEquals(visit, a.assign(keys("b", "2023-11-01T12:00:00Z", Set.of("g:france", "n:makro", "c:visit"), Set.of())).event());
+        // a French language centre opening in Almaty the next day shares the country only
+        assertNotEquals(visit, a.assign(keys("c", "2023-11-02T12:00:00Z", Set.of("g:france", "g:almaty"), Set.of())).event());
+    }
+
+    @Test
+    void aSecondPicketOfItsOwnDayIsANewEventWhileAReportOfTheFirstJoinsIt() {
+        EventAssigner a = new EventAssigner(parameters);
+        Set<String> picket = Set.of("g:almaty", "g:china", "g:xinjiang", "c:consulate", "c:protest");
+        long monday = a.assign(dated("a", "2023-10-02T06:00:00Z", picket, "2023-10-02")).event();
+        assertEquals(monday, a.assign(dated("b", "2023-10-02T09:00:00Z", picket, "2023-10-02")).event());
+        // published Thursday and naming Monday: a late report of the first picket
+        assertEquals(monday, a.assign(dated("c", "2023-10-05T05:00:00Z", picket, "2023-10-02")).event());
+        // published Thursday and naming Thursday: the same consulate, relatives again, another picket
+        long thursday = a.assign(dated("d", "2023-10-05T07:00:00Z", picket, "2023-10-05")).event();
+        assertNotEquals(monday, thursday);
+        assertEquals(thursday, a.assign(dated("e", "2023-10-05T10:00:00Z", picket, "2023-10-05")).event());
+    }
+
+    @Test
+    void anEventJoinedDaysAfterItBeganMustMatchBetter() {
+        EventAssigner a = new EventAssigner(parameters);
+        EventFingerprint first = keys("a", "2023-03-01T10:00:00Z", Set.of("n:aaaaa", "n:bbbbb", "c:visit"), Set.of());
+        long event = a.assign(first).event();
+        EventFingerprint sameDay = keys("b", "2023-03-01T12:00:00Z", Set.of("n:aaaaa", "n:bbbbb", "c:visit"), Set.of());
+        EventFingerprint threeDaysOn = keys("c", "2023-03-04T12:00:00Z", Set.of("n:aaaaa", "n:bbbbb", "c:visit"), Set.of());
+        double near = a.scoreAgainst(sameDay, event).orElseThrow();
+        double far = a.scoreAgainst(threeDaysOn, event).orElseThrow();
+        // the distance to the event's last report costs 3 × 0.04; its age past the first day 2 × 0.10 more
+        assertEquals(near - far, 3 * parameters.timePerDay() + 2 * parameters.agePerDay(), 0.01);
+    }
+
+    private static EventFingerprint dated(String id, String published, Set<String> keys, String day) {
+        return new EventFingerprint(id, "en", Instant.parse(published), "s-" + id, ReportSide.PUBLIC, keys, Set.of(), Set.of(), Set.of(),
+                Set.of(java.time.LocalDate.parse(day)));
     }
 
     @Test

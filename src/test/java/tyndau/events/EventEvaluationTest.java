@@ -146,9 +146,7 @@ class EventEvaluationTest {
             for (double concept : new double[] {0.4, 0.6, 0.8}) {
                 for (double threshold : new double[] {0.25, 0.30, 0.35, 0.40}) {
                     for (double perDay : new double[] {0.02, 0.04, 0.08}) {
-                        EventParameters p = new EventParameters(d.windowDays(), d.latenessDays(), threshold, threshold + 0.25,
-                                d.nameKeyLength(), d.nameWeight(), concept, d.numberMatch(), conflict,
-                                d.partyConflict(), d.dateMatch(), d.dateConflict(), perDay, d.roleBonus(), d.sameSourcePenalty(), true, true, true, true, true);
+                        EventParameters p = d.withWeights(concept, conflict, perDay).withThreshold(threshold, threshold + 0.25);
                         EventMetrics m = dev.measure(p);
                         out.append(String.format(Locale.ROOT, "%.1f %.2f %.2f %.1f | %.3f %.3f %.3f %d/%d %d/%d%n", concept,
                                 threshold, perDay, conflict, m.precision(), m.recall(), m.f1(), m.joined(), m.multiLanguage(), m.apart(), m.lookalikes()));
