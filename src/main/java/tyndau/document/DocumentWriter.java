@@ -131,10 +131,10 @@ public class DocumentWriter {
 
     /** Stores a prepared batch, in one transaction; one outcome per input, in order. */
     public List<WriteOutcome> write(Batch b) {
-        List<Prepared> prepared = b.prepared;
-        if (prepared.isEmpty()) {
+        if (b.prepared.isEmpty()) {
             return List.of();
         }
+        List<Prepared> prepared = inPublicationOrder(b.prepared);
         long t1 = System.nanoTime();
         List<WriteOutcome> outcomes;
         List<DocumentRow> rows = new ArrayList<>();
@@ -173,7 +173,28 @@ public class DocumentWriter {
             committed.fire(new DocumentsCommitted(maxSeq, rows));
         }
         handOverNanos.addAndGet(System.nanoTime() - t2);
-        return outcomes;
+        return inInputOrder(b.prepared, prepared, outcomes);
+    }
+
+    /**
+     * The batch as it is stored: in order of publication (those without a time last, ties as given), so that sequence
+     * numbers, the choice of an original among copies and the events follow the order things happened even when a file
+     * or a feed lists them otherwise (grouped by story, newest first). The event assigner takes reports in that order.
+     */
+    private static List<Prepared> inPublicationOrder(List<Prepared> batch) {
+        List<Prepared> sorted = new ArrayList<>(batch);
+        sorted.sort(java.util.Comparator.comparing((Prepared p) -> p.entity().publishedAt,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return sorted;
+    }
+
+    /** The outcomes of {@code stored} (in the order they were stored) in the order of {@code input}. */
+    private static List<WriteOutcome> inInputOrder(List<Prepared> input, List<Prepared> stored, List<WriteOutcome> outcomes) {
+        Map<Prepared, WriteOutcome> byPrepared = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < stored.size(); i++) {
+            byPrepared.put(stored.get(i), outcomes.get(i));
+        }
+        return input.stream().map(byPrepared::get).toList();
     }
 
     /**
