@@ -101,7 +101,7 @@ class EventImportBenchmark {
      * {@code n} lines: the reports copied nine days apart per copy, in an era of their own, six years before the previous
      * one (the past: an import refuses dates in the future).
      */
-    private static Path stream(Path dir, List<JsonNode> reports, int n, int era) throws Exception {
+    static Path stream(Path dir, List<JsonNode> reports, int n, int era) throws Exception {
         String run = "evb" + UUID.randomUUID().toString().substring(0, 6);
         Path file = dir.resolve(run + ".jsonl");
         ObjectMapper json = new ObjectMapper();
