@@ -225,8 +225,12 @@ public final class EventAssigner {
             score += figures(d, e);
             if (!Collections.disjoint(d.dates(), e.dates)) {
                 score += parameters.dateMatch();
+            }
+            Set<java.time.LocalDate> own = d.ownDays();
+            if (!own.isEmpty() && !e.ownDays.isEmpty() && apart(own, e.ownDays)) {
+                score -= parameters.dateConflict() + parameters.newDayConflict();
             } else if (!d.dates().isEmpty() && !e.dates.isEmpty() && apart(d.dates(), e.dates)) {
-                score -= parameters.dateConflict() + (namesOwnDay(d) ? parameters.newDayConflict() : 0);
+                score -= parameters.dateConflict();
             }
         }
         if (parameters.time()) {
@@ -304,12 +308,6 @@ public final class EventAssigner {
             }
         }
         return out;
-    }
-
-    /** The report names the day it was published or the day before (a day's slack for time zones): it reports a happening of today. */
-    private static boolean namesOwnDay(EventFingerprint d) {
-        long today = Math.floorDiv(d.published().getEpochSecond(), 86_400L);
-        return d.dates().stream().anyMatch(x -> Math.abs(today - x.toEpochDay()) <= 1);
     }
 
     /** Every day of one set is two days or more from every day of the other. */

@@ -23,6 +23,21 @@ public record EventFingerprint(String id, String lang, Instant published, String
         dates = Set.copyOf(dates);
     }
 
+    /**
+     * The days named that are the report's own: the day it was published or the day before (a day's slack for time
+     * zones), as in "today's picket", "yesterday's call". Other days named are what it recalls (the first picket).
+     */
+    public Set<LocalDate> ownDays() {
+        long today = Math.floorDiv(published.getEpochSecond(), 86_400L);
+        java.util.Set<LocalDate> own = new java.util.HashSet<>();
+        for (LocalDate d : dates) {
+            if (Math.abs(today - d.toEpochDay()) <= 1) {
+                own.add(d);
+            }
+        }
+        return own;
+    }
+
     /** Names and concepts: the keys events are looked up by. */
     public Set<String> keys() {
         java.util.Set<String> all = new java.util.HashSet<>(names);

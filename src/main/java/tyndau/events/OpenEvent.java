@@ -24,6 +24,8 @@ final class OpenEvent {
     final Set<String> parties = new HashSet<>();
     final Map<String, Set<Double>> figures = new HashMap<>();
     final Set<LocalDate> dates = new HashSet<>();
+    /** The days its reports name as their own (the day they were published, or the day before): when it happened. */
+    final Set<LocalDate> ownDays = new HashSet<>();
     final List<Seen> seen = new ArrayList<>();
     final Map<ReportSide, Integer> sides = new EnumMap<>(ReportSide.class);
 
@@ -49,6 +51,7 @@ final class OpenEvent {
             figures.computeIfAbsent(q.unit(), u -> new HashSet<>()).add(q.value());
         }
         dates.addAll(d.dates());
+        ownDays.addAll(d.ownDays());
         parties.addAll(d.parties());
         seen.add(new Seen(d.source(), d.lang(), d.side(), d.published()));
         sides.merge(d.side(), 1, Integer::sum);
@@ -66,6 +69,7 @@ final class OpenEvent {
         other.keyCounts.forEach((k, c) -> keyCounts.merge(k, c, Integer::sum));
         other.figures.forEach((u, v) -> figures.computeIfAbsent(u, x -> new HashSet<>()).addAll(v));
         dates.addAll(other.dates);
+        ownDays.addAll(other.ownDays);
         parties.addAll(other.parties);
         seen.addAll(other.seen);
         other.sides.forEach((s, c) -> sides.merge(s, c, Integer::sum));

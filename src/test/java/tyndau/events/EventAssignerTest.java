@@ -167,6 +167,11 @@ class EventAssignerTest {
         long thursday = a.assign(dated("d", "2023-10-05T07:00:00Z", picket, "2023-10-05")).event();
         assertNotEquals(monday, thursday);
         assertEquals(thursday, a.assign(dated("e", "2023-10-05T10:00:00Z", picket, "2023-10-05")).event());
+        // a report of Thursday's picket that recalls Monday's ("the second in a week") is still Thursday's
+        EventFingerprint recalls = new EventFingerprint("f", "en", Instant.parse("2023-10-05T12:00:00Z"), "s-f", ReportSide.PUBLIC, picket,
+                Set.of(), Set.of(), Set.of(), Set.of(java.time.LocalDate.parse("2023-10-05"), java.time.LocalDate.parse("2023-10-02")));
+        assertEquals(thursday, a.assign(recalls).event());
+        assertTrue(a.scoreAgainst(recalls, monday).orElseThrow() < parameters.threshold(), "Monday's picket is no match for it");
     }
 
     @Test
