@@ -24,8 +24,7 @@ import java.util.Set;
  * that carry it); minus a penalty when the report's people and places are all foreign to the event (another
  * official, another country); plus agreeing figures, minus a figure of one unit that differs from the event's
  * (100 vs 250 tonnes is another shipment); plus a day both name, minus days named that are all apart (more when the report
- * names its own day: the same kind of happening again); minus the days between the report and the event, and the days past
- * the first since the event began; plus a public
+ * names its own day: the same kind of happening again); minus the days between the report and the event; plus a public
  * report following a government release (roles), minus a second report of one source in one language within
  * 12 hours. A report that shares fewer than {@link EventParameters#minSharedKeys()} names and concepts with an event cannot
  * join it. A report joins at {@link EventParameters#threshold()}.
@@ -235,8 +234,6 @@ public final class EventAssigner {
         }
         if (parameters.time()) {
             score -= parameters.timePerDay() * e.gapSeconds(d.published()) / DAY;
-            double age = (d.published().getEpochSecond() - e.first.getEpochSecond()) / DAY;
-            score -= parameters.agePerDay() * Math.max(0, age - 1);
         }
         if (parameters.roles()) {
             score += roles(d, e);

@@ -34,8 +34,6 @@ import java.util.Locale;
  *     of today that is two days or more from every day the event names is the same kind of happening again (the second
  *     picket), not a follow-up of it
  * @param timePerDay taken off for each day between the report and the nearest report of the event
- * @param agePerDay taken off for each day past the first that the report comes after the event's first report: reports
- *     of one happening come within a day or two of it, so an event that a report joins late must match it better
  * @param minSharedKeys the fewest names and concepts a report must share with an event to join it (one country in
  *     common is not a happening in common)
  * @param roleBonus added when a public report joins an event a government release opened the day before or
@@ -45,13 +43,13 @@ import java.util.Locale;
  */
 public record EventParameters(double windowDays, double latenessDays, double threshold, double mergeThreshold,
         int nameKeyLength, double nameWeight, double conceptWeight, double numberMatch, double numberConflict,
-        double partyConflict, double dateMatch, double dateConflict, double newDayConflict, double timePerDay, double agePerDay,
+        double partyConflict, double dateMatch, double dateConflict, double newDayConflict, double timePerDay,
         int minSharedKeys, double roleBonus, double sameSourcePenalty,
         boolean entities, boolean lexicon, boolean numbers, boolean time, boolean roles) {
 
     /** The parameters the service runs with, chosen on {@code src/test/resources/events/dev.jsonl} (docs/events.md says how). */
     public static EventParameters defaults() {
-        return new EventParameters(3.5, 2.0, 0.30, 0.55, Names.KEY_LENGTH, 1.0, 0.8, 0.10, 0.70, 0.30, 0.05, 0.15, 0.50, 0.04, 0.10, 2,
+        return new EventParameters(3.5, 2.0, 0.30, 0.55, Names.KEY_LENGTH, 1.0, 0.8, 0.10, 0.70, 0.30, 0.05, 0.15, 0.60, 0.04, 2,
                 0.05, 0.10, true, true, true, true, true);
     }
 
@@ -70,7 +68,7 @@ public record EventParameters(double windowDays, double latenessDays, double thr
         return switches(entities, lexicon, false, time, roles);
     }
 
-    /** Without time: no window (any open event is a candidate), no penalty for distance or age. */
+    /** Without time: no window (any open event is a candidate), no penalty for distance. */
     public EventParameters withoutTime() {
         return switches(entities, lexicon, numbers, false, roles);
     }
@@ -83,20 +81,20 @@ public record EventParameters(double windowDays, double latenessDays, double thr
     /** These parameters with another join threshold (tuning). */
     public EventParameters withThreshold(double join, double merge) {
         return new EventParameters(windowDays, latenessDays, join, merge, nameKeyLength, nameWeight, conceptWeight, numberMatch,
-                numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, agePerDay, minSharedKeys, roleBonus,
+                numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, minSharedKeys, roleBonus,
                 sameSourcePenalty, entities, lexicon, numbers, time, roles);
     }
 
     /** These parameters with other weights of concepts, figures and distance (the tuning grid). */
     public EventParameters withWeights(double concept, double figureConflict, double perDay) {
         return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight, concept, numberMatch,
-                figureConflict, partyConflict, dateMatch, dateConflict, newDayConflict, perDay, agePerDay, minSharedKeys, roleBonus,
+                figureConflict, partyConflict, dateMatch, dateConflict, newDayConflict, perDay, minSharedKeys, roleBonus,
                 sameSourcePenalty, entities, lexicon, numbers, time, roles);
     }
 
     private EventParameters switches(boolean entities, boolean lexicon, boolean numbers, boolean time, boolean roles) {
         return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight, conceptWeight,
-                numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, agePerDay, minSharedKeys,
+                numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, minSharedKeys,
                 roleBonus, sameSourcePenalty, entities, lexicon, numbers, time, roles);
     }
 
@@ -107,10 +105,10 @@ public record EventParameters(double windowDays, double latenessDays, double thr
     public String version() {
         String canonical = String.format(Locale.ROOT,
                 "window=%s;lateness=%s;threshold=%s;merge=%s;key=%d;name=%s;concept=%s;numMatch=%s;numConflict=%s;party=%s;date=%s;"
-                        + "dateConflict=%s;newDay=%s;timePerDay=%s;age=%s;minShared=%d;role=%s;sameSource=%s;entities=%b;lexicon=%b;numbers=%b;"
+                        + "dateConflict=%s;newDay=%s;timePerDay=%s;minShared=%d;role=%s;sameSource=%s;entities=%b;lexicon=%b;numbers=%b;"
                         + "time=%b;roles=%b;lexicon=%s",
                 windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight, conceptWeight, numberMatch,
-                numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, agePerDay, minSharedKeys, roleBonus,
+                numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, minSharedKeys, roleBonus,
                 sameSourcePenalty, entities, lexicon, numbers, time, roles,
                 Lexicon.standard().version());
         try {

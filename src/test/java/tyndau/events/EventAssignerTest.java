@@ -174,19 +174,6 @@ class EventAssignerTest {
         assertTrue(a.scoreAgainst(recalls, monday).orElseThrow() < parameters.threshold(), "Monday's picket is no match for it");
     }
 
-    @Test
-    void anEventJoinedDaysAfterItBeganMustMatchBetter() {
-        EventAssigner a = new EventAssigner(parameters);
-        EventFingerprint first = keys("a", "2023-03-01T10:00:00Z", Set.of("n:aaaaa", "n:bbbbb", "c:visit"), Set.of());
-        long event = a.assign(first).event();
-        EventFingerprint sameDay = keys("b", "2023-03-01T12:00:00Z", Set.of("n:aaaaa", "n:bbbbb", "c:visit"), Set.of());
-        EventFingerprint threeDaysOn = keys("c", "2023-03-04T12:00:00Z", Set.of("n:aaaaa", "n:bbbbb", "c:visit"), Set.of());
-        double near = a.scoreAgainst(sameDay, event).orElseThrow();
-        double far = a.scoreAgainst(threeDaysOn, event).orElseThrow();
-        // the distance to the event's last report costs 3 × 0.04; its age past the first day 2 × 0.10 more
-        assertEquals(near - far, 3 * parameters.timePerDay() + 2 * parameters.agePerDay(), 0.01);
-    }
-
     private static EventFingerprint dated(String id, String published, Set<String> keys, String day) {
         return new EventFingerprint(id, "en", Instant.parse(published), "s-" + id, ReportSide.PUBLIC, keys, Set.of(), Set.of(), Set.of(),
                 Set.of(java.time.LocalDate.parse(day)));
