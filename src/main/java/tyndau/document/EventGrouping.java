@@ -23,7 +23,8 @@ import tyndau.source.Source;
  * assigner's reach of the reports about to be assigned (bounded memory), and again around a batch that can meet stored
  * reports the assigner does not hold (another period, or one it forgot); before every write, from the rows another instance stored
  * since (sequence numbers above the last this instance saw, as the index catches up); from scratch after a merge
- * another instance made, or after a failed transaction. Not thread-safe: called under the writer's lock only.
+ * another instance made, after a failed transaction, or after a re-assignment of every event ({@link EventRebuild}), during
+ * which new documents are stored without an event. Not thread-safe: called under the writer's lock only.
  */
 @ApplicationScoped
 class EventGrouping {
@@ -34,6 +35,8 @@ class EventGrouping {
     private final EventParameters parameters = EventParameters.defaults();
     private final Fingerprinter fingerprinter = new Fingerprinter(parameters);
     private final String version = parameters.version();
+    /** Set at every {@link #catchUp}: a re-assignment of every event is running (see {@link #pending()}). */
+    private boolean pending;
     /** Null: to be restored from the table before the next assignment. */
     private volatile EventAssigner assigner;
     /** The highest sequence number this assigner has seen (stored by this instance or restored). */
@@ -92,6 +95,12 @@ class EventGrouping {
      * is {@code maxSeq}.
      */
     void catchUp(EntityManager em, long maxSeq, List<Instant> batch) {
+        pending = em.createQuery("select count(m) from EventRebuildMark m where m.version = :v and m.finishedAt is null", Long.class)
+                .setParameter("v", version).getSingleResult() > 0;
+        if (pending) {
+            assigner = null; // restored from the rebuilt table once the rebuild is done
+            return;
+        }
         if (assigner != null && maxSeq > seenSeq) {
             Long merges = em.createQuery("select count(r) from EventRedirect r where r.seq > :s", Long.class)
                     .setParameter("s", seenSeq).getSingleResult();
@@ -219,12 +228,28 @@ class EventGrouping {
     private int restore(EntityManager em, List<Object[]> rows) {
         Map<String, Source> sources = DocumentRows.sources();
         for (Object[] r : rows) {
-            Source s = sources.get((String) r[3]);
-            EventFingerprint f = fingerprint(Long.toString((Long) r[6]), (String) r[1], (Instant) r[2], (String) r[3],
-                    s == null ? null : side.of(s.role), (String) r[4], (String) r[5]);
-            assigner.restore(f, (Long) r[0]);
+            assigner.restore(fingerprintOf(r, sources), (Long) r[0]);
         }
         return rows.size();
+    }
+
+    /** The keys of a stored row read as (eventId, language, publishedAt, sourceId, title, body, id), on its source's side. */
+    EventFingerprint fingerprintOf(Object[] r, Map<String, Source> sources) {
+        Source s = sources.get((String) r[3]);
+        return fingerprint(Long.toString((Long) r[6]), (String) r[1], (Instant) r[2], (String) r[3],
+                s == null ? null : side.of(s.role), (String) r[4], (String) r[5]);
+    }
+
+    EventParameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * Whether every event is being re-assigned ({@link EventRebuild}, on this instance or another): new documents are
+     * then stored without an event, and the rebuild assigns them.
+     */
+    boolean pending() {
+        return pending;
     }
 
     /** The event of a report (null: it has no publication time and is an event of its own). */
