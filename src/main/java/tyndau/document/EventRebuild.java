@@ -32,6 +32,8 @@ public class EventRebuild {
     private final Cluster cluster;
     private final Event<EventsRebuilt> rebuilt;
     private volatile Status status = Status.IDLE;
+    /** The run going on this instance (from its first step to its last or its failure); null: none. */
+    private volatile Reassignment current;
     private volatile boolean stopping;
     private Thread worker;
     private boolean checkedWhileHolding;
@@ -54,8 +56,8 @@ public class EventRebuild {
     }
 
     /** Whether a re-assignment runs on this instance now. */
-    public synchronized boolean running() {
-        return worker != null && worker.isAlive();
+    public boolean running() {
+        return current != null;
     }
 
     /**
@@ -63,7 +65,7 @@ public class EventRebuild {
      * and this instance holds the events job; answers whether it started now.
      */
     public synchronized boolean start() {
-        if (stopping || running() || !grouping.enabled() || !cluster.holds(Cluster.Job.EVENTS) || !needed(true)) {
+        if (stopping || running() || worker != null && worker.isAlive() || !grouping.enabled() || !cluster.holds(Cluster.Job.EVENTS) || !needed(true)) {
             return false;
         }
         status = new Status("running", grouping.version(), 0, 0, Instant.now(), null, null);
@@ -121,9 +123,14 @@ public class EventRebuild {
             rebuilt.fire(new EventsRebuilt(r.version()));
             cluster.announce("events", r.version());
         } catch (RuntimeException e) {
+            current = null;
             retryAfter = Instant.now().plus(RETRY);
             status = new Status("failed", grouping.version(), status.done(), status.total(), status.startedAt(), Instant.now(), e.getMessage());
-            LOG.error("re-assigning events failed; new documents stay without an event until it runs again", e);
+            if (stopping) {
+                LOG.info("re-assigning events stopped with the service; it starts again at the next start");
+            } else {
+                LOG.error("re-assigning events failed; new documents stay without an event until it runs again", e);
+            }
         }
     }
 
@@ -145,6 +152,7 @@ public class EventRebuild {
             }
             return run;
         });
+        current = r;
         status = new Status("running", r.version(), 0, r.total, Instant.now(), null, null);
         LOG.infof("re-assigning every event under %s: %d rows, %d at a time", r.version(), r.total, CHUNK);
         return r;
@@ -165,6 +173,9 @@ public class EventRebuild {
             return going;
         });
         status = new Status(more ? "running" : "done", r.version(), r.done, r.total, status.startedAt(), more ? null : Instant.now(), null);
+        if (!more) {
+            current = null;
+        }
         if (r.total > 0 && before * 10 / r.total != r.done * 10 / r.total) {
             double seconds = Math.max(0.001, Duration.between(status.startedAt(), Instant.now()).toMillis() / 1000.0);
             LOG.infof("events re-assigned: %d / %d rows, %.0f/s, %d events open", r.done, r.total, r.done / seconds, r.openEvents());
