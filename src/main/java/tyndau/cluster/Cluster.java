@@ -55,7 +55,9 @@ public class Cluster {
         /** Alert evaluation, the history pass and alerts raised as documents arrive. */
         ALERTS,
         /** Webhook and e-mail deliveries. */
-        DELIVERIES;
+        DELIVERIES,
+        /** Re-assigning every event when the events' parameters changed (tyndau.document.EventRebuild). */
+        EVENTS;
 
         String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);

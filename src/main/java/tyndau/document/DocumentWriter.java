@@ -289,6 +289,22 @@ public class DocumentWriter {
         return touched;
     }
 
+    /**
+     * Runs {@code work} in a transaction of its own under the writer's lock and the writers' advisory lock: no document
+     * is stored meanwhile, by this instance or another (a step of {@link EventRebuild}).
+     */
+    <T> T exclusively(java.util.function.Function<EntityManager, T> work) {
+        lock.lock();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                db.lockWrites();
+                return work.apply(em);
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The highest sequence number committed, 0 when there is none. */
     public long maxSeq() {
         return QuarkusTransaction.joiningExisting().call(() -> {
@@ -520,7 +536,14 @@ public class DocumentWriter {
             Long event = original != null ? original.eventId
                     : em.createQuery("select d.eventId from Document d where d.id = :id", Long.class).setParameter("id", d.duplicateOf)
                             .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultStream().findFirst().orElse(null);
-            d.eventId = event == null ? events.alone() : follow(merged, event);
+            d.eventId = event != null ? Long.valueOf(follow(merged, event)) : events.pending() ? null : Long.valueOf(events.alone());
+            d.eventVersion = d.eventId == null ? null : d.eventVersion;
+            return;
+        }
+        if (events.pending()) {
+            // Every event is being re-assigned: the rebuild gives this row its event at its next step (Reassignment).
+            d.eventId = null;
+            d.eventVersion = null;
             return;
         }
         tyndau.events.EventFingerprint f = p.event() != null && p.row() == row ? p.event()

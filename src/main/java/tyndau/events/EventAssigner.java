@@ -159,6 +159,15 @@ public final class EventAssigner {
         return Map.copyOf(redirects);
     }
 
+    /**
+     * Events whose last report is before this instant were dropped at the last sweep ({@link Instant#EPOCH} before any
+     * sweep): a report within the window of that time meets none of them (the service restores them from its table).
+     */
+    public Instant forgottenBefore() {
+        return swept.equals(Instant.EPOCH) ? Instant.EPOCH
+                : swept.minusSeconds((long) ((parameters.windowDays() + parameters.latenessDays()) * DAY));
+    }
+
     /** Events that can still be joined. */
     public int openEvents() {
         return open.size();

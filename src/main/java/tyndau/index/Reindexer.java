@@ -16,13 +16,17 @@ public class Reindexer {
     private static final Logger LOG = Logger.getLogger(Reindexer.class);
 
     private final LuceneIndex index;
+    private final tyndau.document.EventRebuild events;
     private volatile Progress progress;
     private volatile boolean pending;
+    /** The queued run must rebuild the whole index (events were re-assigned), not only re-read edited topics. */
+    private volatile boolean pendingWhole;
     private volatile boolean stopping;
     private volatile Thread worker;
 
-    Reindexer(LuceneIndex index) {
+    Reindexer(LuceneIndex index, tyndau.document.EventRebuild events) {
         this.index = index;
+        this.events = events;
     }
 
     /** Progress of the current or last rebuild. */
@@ -57,14 +61,18 @@ public class Reindexer {
             double rate = d / seconds;
             String state = error != null ? "failed" : finishedAt != null ? "done" : "running";
             Long eta = finishedAt != null ? Long.valueOf(0) : rate > 0 ? Long.valueOf(Math.max(0, Math.round((total - d) / rate))) : null;
-            return new Status(state, generation, d, total, rate, eta, startedAt, finishedAt, error);
+            return new Status(state, generation, d, total, rate, eta, startedAt, finishedAt, error, null);
         }
     }
 
-    /** What the API shows of a rebuild. */
+    /** What the API shows of a rebuild; {@code events}: the re-assignment of every event that comes before it, if any ran. */
     public record Status(String state, String generation, long done, long total, double rate, Long etaSeconds,
-                         Instant startedAt, Instant finishedAt, String error) {
-        static final Status IDLE = new Status("idle", null, 0, 0, 0, null, null, null, null);
+                         Instant startedAt, Instant finishedAt, String error, tyndau.document.EventRebuild.Status events) {
+        static final Status IDLE = new Status("idle", null, 0, 0, 0, null, null, null, null, null);
+
+        Status with(tyndau.document.EventRebuild.Status e) {
+            return new Status(state, generation, done, total, rate, etaSeconds, startedAt, finishedAt, error, e);
+        }
     }
 
     /** Starts a whole rebuild unless one is running (the admin's request); answers whether it was started now. */
@@ -119,6 +127,24 @@ public class Reindexer {
     public record TopicsChanged() {
     }
 
+    /** Every event was re-assigned (here, or by another instance: its "events" message): the event field is stale everywhere. */
+    void onEventsRebuilt(@Observes tyndau.document.EventsRebuilt rebuilt) {
+        rebuildWhole();
+    }
+
+    void onMessage(@Observes tyndau.cluster.Cluster.Message message) {
+        if ("events".equals(message.kind())) {
+            rebuildWhole();
+        }
+    }
+
+    private synchronized void rebuildWhole() {
+        if (!start(true) && !stopping) {
+            pending = true;
+            pendingWhole = true;
+        }
+    }
+
     private synchronized void startOrQueue() {
         if (!start(false) && !stopping) {
             pending = true;
@@ -145,8 +171,10 @@ public class Reindexer {
         }
         synchronized (this) {
             if (pending && !stopping) {
+                boolean whole = pendingWhole;
                 pending = false;
-                start(false);
+                pendingWhole = false;
+                start(whole);
             }
         }
     }
@@ -170,6 +198,7 @@ public class Reindexer {
 
     public Status status() {
         Progress p = progress;
-        return p == null ? Status.IDLE : p.status();
+        tyndau.document.EventRebuild.Status e = events.status();
+        return (p == null ? Status.IDLE : p.status()).with("idle".equals(e.state()) ? null : e);
     }
 }

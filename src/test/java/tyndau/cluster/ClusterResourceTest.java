@@ -56,7 +56,7 @@ class ClusterResourceTest {
         assertNotNull(me, "this instance writes its row");
         assertEquals(true, me.get("self"));
         assertEquals(true, me.get("live"));
-        assertEquals(List.of("poller", "alerts", "deliveries"), me.get("jobs"));
+        assertEquals(List.of("poller", "alerts", "deliveries", "events"), me.get("jobs"));
         assertNotNull(me.get("host"));
         assertNotNull(me.get("started"));
         long indexedSeq = ((Number) me.get("indexedSeq")).longValue();

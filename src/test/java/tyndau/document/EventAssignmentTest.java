@@ -137,6 +137,31 @@ class EventAssignmentTest {
                 .body("redirectedFrom", org.hamcrest.Matchers.equalTo((int) absorbed)).body("documents", org.hamcrest.Matchers.equalTo(3));
     }
 
+    /**
+     * Backfill: two reports of one happening in an old period, imported apart, with a live import between them that
+     * moves the assigner past its reach (so it forgets the old period), land in one event; the same when the service
+     * restarts between the first report and the live import (it then restores around the live period only).
+     */
+    @Test
+    void reportsOfAnOldPeriodImportedApartJoinOneEvent() {
+        for (boolean restart : new boolean[] {false, true}) {
+            String run = "bf" + UUID.randomUUID().toString().substring(0, 6);
+            String day = restart ? "2017-03-14" : "2017-03-07";
+            importLines(plain(run, "a", day + "T09:00:00Z", "Orvalinde Krestamor", "The envoys Orvalinde and Krestamor signed the Pelmarik accord."));
+            if (restart) {
+                grouping.forget();
+            }
+            java.time.Instant newest = QuarkusTransaction.requiringNew().call(() -> Row.em()
+                    .createQuery("select max(d.publishedAt) from Document d", java.time.Instant.class).getSingleResult());
+            String live = newest.plus(java.time.Duration.ofDays(8)).toString();
+            importLines(plain(run, "live", live, "Tamborin Sajevo", "The Tamborin harbour reopened after repairs by Sajevo."));
+            importLines(plain(run, "b", day + "T15:00:00Z", "Orvalinde, Krestamor", "Orvalinde and Krestamor signed the Pelmarik accord in the capital."));
+            Map<String, Long> events = events(run);
+            assertEquals(events.get("a"), events.get("b"), "one happening, imported apart" + (restart ? ", across a restart" : ""));
+            assertNotEquals(events.get("a"), events.get("live"));
+        }
+    }
+
     private static String plain(String run, String id, String published, String title, String body) {
         return String.format("{\"source\":\"%s-%s\",\"role\":\"independent_media\",\"url\":\"https://example.org/%s/%s\","
                 + "\"title\":\"%s\",\"body\":\"%s\",\"published\":\"%s\",\"lang\":\"en\"}%n", run, id, run, id, title, body, published);

@@ -301,7 +301,7 @@ class SharedDatabaseIT {
                     }
                 }
             }
-            if (holders.equals(Map.of("poller", 1, "alerts", 1, "deliveries", 1))) {
+            if (holders.equals(Map.of("poller", 1, "alerts", 1, "deliveries", 1, "events", 1))) {
                 return poller;
             }
             assertTrue(System.nanoTime() < deadline, "singleton jobs not held once each: " + holders);
