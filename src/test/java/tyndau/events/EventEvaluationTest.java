@@ -34,6 +34,7 @@ class EventEvaluationTest {
     static EventSet test;
     static EventSet fresh;
     static EventSet blind;
+    static EventSet blind2;
 
     @BeforeAll
     static void load() throws IOException {
@@ -41,6 +42,7 @@ class EventEvaluationTest {
         test = EventSet.load("test");
         fresh = EventSet.load("fresh");
         blind = EventSet.load("blind");
+        blind2 = EventSet.load("blind2");
     }
 
     /**
@@ -52,7 +54,7 @@ class EventEvaluationTest {
     void reportsTheFreshSetWithoutTuningOnIt() {
         org.junit.jupiter.api.Assumptions.assumeFalse(devOnly(), "fresh set not read while tuning on dev");
         EventParameters p = EventParameters.defaults();
-        for (EventSet set : List.of(fresh, blind)) {
+        for (EventSet set : List.of(fresh, blind, blind2)) {
             EventMetrics m = set.measure(p);
             System.out.println(line(set, m));
             explainIfAsked(set, p);
@@ -78,7 +80,7 @@ class EventEvaluationTest {
     @Test
     void toleratesReportsArrivingOutOfOrder() {
         EventParameters p = EventParameters.defaults();
-        for (EventSet set : sets().size() == 1 ? sets() : List.of(dev, test, fresh, blind)) {
+        for (EventSet set : sets().size() == 1 ? sets() : List.of(dev, test, fresh, blind, blind2)) {
             double worst = 1;
             StringBuilder f1s = new StringBuilder();
             int merged = 0;
