@@ -209,11 +209,11 @@ public final class EventAssigner {
         double dd = 0;
         int shared = 0;
         for (String k : d.keys()) {
-            double w = weight(k);
+            double w = weight(k) * (d.inLead(k) ? 1 : parameters.backgroundWeight());
             dd += w * w;
             Integer c = e.keyCounts.get(k);
             if (c != null) {
-                dot += w * w * c / e.reports;
+                dot += w * weight(k) * c / e.reports;
                 shared++;
             }
         }
@@ -307,13 +307,25 @@ public final class EventAssigner {
                 }
                 continue;
             }
-            if (!Collections.disjoint(theirs, u.getValue())) {
+            if (near(theirs, u.getValue())) {
                 out += parameters.numberMatch();
             } else if (theirs.size() == 1) {
                 out -= parameters.numberConflict() * strength(u.getKey());
             }
         }
         return out;
+    }
+
+    /** Some figure of one set is within {@link EventParameters#figureTolerance()} of one of the other ("over a million", "1.2 million"). */
+    private boolean near(Set<Double> a, Set<Double> b) {
+        for (double x : a) {
+            for (double y : b) {
+                if (Math.abs(x - y) <= parameters.figureTolerance() * Math.max(Math.abs(x), Math.abs(y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Every day of one set is two days or more from every day of the other. */
@@ -329,7 +341,7 @@ public final class EventAssigner {
     }
 
     private static double strength(String unit) {
-        return unit.equals(Quantity.TONNE) || unit.equals(Quantity.PERCENT) || unit.equals(Quantity.PERSON)
+        return unit.equals(Quantity.TONNE) || unit.equals(Quantity.PERSON)
                 || unit.startsWith("money:") ? 1 : 0;
     }
 

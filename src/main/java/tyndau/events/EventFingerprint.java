@@ -14,13 +14,26 @@ import java.util.Set;
  * {@link EventAssigner}.
  */
 public record EventFingerprint(String id, String lang, Instant published, String source, ReportSide side,
-        Set<String> names, Set<String> parties, Set<String> concepts, Set<Quantity> quantities, Set<LocalDate> dates) {
+        Set<String> names, Set<String> parties, Set<String> concepts, Set<Quantity> quantities, Set<LocalDate> dates,
+        Set<String> lead) {
     public EventFingerprint {
         names = Set.copyOf(names);
         parties = Set.copyOf(parties);
         concepts = Set.copyOf(concepts);
         quantities = Set.copyOf(quantities);
         dates = Set.copyOf(dates);
+        lead = lead == null ? null : Set.copyOf(lead);
+    }
+
+    /** A report whose every key is in its lead (a short report, or one built by hand). */
+    public EventFingerprint(String id, String lang, Instant published, String source, ReportSide side, Set<String> names,
+            Set<String> parties, Set<String> concepts, Set<Quantity> quantities, Set<LocalDate> dates) {
+        this(id, lang, published, source, side, names, parties, concepts, quantities, dates, null);
+    }
+
+    /** Whether a key is in the report's lead: its title or first two sentences, where a news report says what happened. */
+    public boolean inLead(String key) {
+        return lead == null || lead.contains(key);
     }
 
     /**

@@ -20,9 +20,10 @@ import java.util.Locale;
  * @param nameWeight weight of a name (times its IDF) in the similarity
  * @param conceptWeight weight of a concept (times its IDF)
  * @param numberMatch added for each unit whose figures agree
- * @param numberConflict taken off for each unit whose figures all differ (tonnes, money, percentages, people;
- *     not days, distances or bare numbers), unless the event's own reports already disagree on that unit (a
+ * @param numberConflict taken off for each unit whose figures all differ (tonnes, money, people; not percentages,
+ *     which are context more than signature — a share of exports, a growth rate —, days, distances or bare numbers), unless the event's own reports already disagree on that unit (a
  *     death toll that rises from report to report identifies nothing)
+ * @param figureTolerance figures this close (a share of the larger) are one figure, rounded ("over a million", "1.2 million")
  * @param partyConflict taken off when the report's people (lexicon people and surnames), or its people and
  *     places together, are none of the event's, while the event has its own in most of its reports (leaving out
  *     those in more than {@code EventAssigner.COMMON_SHARE} of all reports, like the president and the country
@@ -36,6 +37,8 @@ import java.util.Locale;
  * @param timePerDay taken off for each day between the report and the nearest report of the event
  * @param minSharedKeys the fewest names and concepts a report must share with an event to join it (one country in
  *     common is not a happening in common)
+ * @param backgroundWeight the weight of a key the report names only after its lead (its title and first two sentences,
+ *     where a news report says what happened), against 1 in the lead: background (earlier happenings, context) counts less
  * @param roleBonus added when a public report joins an event a government release opened the day before or
  *     the same day (the release and the reports about it)
  * @param sameSourcePenalty taken off when the event already has a report of this source in this language
@@ -43,14 +46,14 @@ import java.util.Locale;
  */
 public record EventParameters(double windowDays, double latenessDays, double threshold, double mergeThreshold,
         int nameKeyLength, double nameWeight, double conceptWeight, double numberMatch, double numberConflict,
-        double partyConflict, double dateMatch, double dateConflict, double newDayConflict, double timePerDay,
-        int minSharedKeys, double roleBonus, double sameSourcePenalty,
+        double figureTolerance, double partyConflict, double dateMatch, double dateConflict, double newDayConflict, double timePerDay,
+        int minSharedKeys, double backgroundWeight, double roleBonus, double sameSourcePenalty,
         boolean entities, boolean lexicon, boolean numbers, boolean time, boolean roles) {
 
     /** The parameters the service runs with, chosen on {@code src/test/resources/events/dev.jsonl} (docs/events.md says how). */
     public static EventParameters defaults() {
-        return new EventParameters(3.5, 2.0, 0.30, 0.55, Names.KEY_LENGTH, 1.0, 0.8, 0.10, 0.70, 0.30, 0.05, 0.15, 0.60, 0.04, 2,
-                0.05, 0.10, true, true, true, true, true);
+        return new EventParameters(3.5, 2.0, 0.30, 0.55, Names.KEY_LENGTH, 1.0, 0.8, 0.10, 0.70, 0.25, 0.30, 0.05, 0.15, 0.60, 0.04, 2,
+                0.5, 0.05, 0.10, true, true, true, true, true);
     }
 
     /** These parameters without name keys (concepts, numbers, time and roles still count). */
@@ -81,21 +84,21 @@ public record EventParameters(double windowDays, double latenessDays, double thr
     /** These parameters with another join threshold (tuning). */
     public EventParameters withThreshold(double join, double merge) {
         return new EventParameters(windowDays, latenessDays, join, merge, nameKeyLength, nameWeight, conceptWeight, numberMatch,
-                numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, minSharedKeys, roleBonus,
+                numberConflict, figureTolerance, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, minSharedKeys, backgroundWeight, roleBonus,
                 sameSourcePenalty, entities, lexicon, numbers, time, roles);
     }
 
     /** These parameters with other weights of concepts, figures and distance (the tuning grid). */
     public EventParameters withWeights(double concept, double figureConflict, double perDay) {
         return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight, concept, numberMatch,
-                figureConflict, partyConflict, dateMatch, dateConflict, newDayConflict, perDay, minSharedKeys, roleBonus,
+                figureConflict, figureTolerance, partyConflict, dateMatch, dateConflict, newDayConflict, perDay, minSharedKeys, backgroundWeight, roleBonus,
                 sameSourcePenalty, entities, lexicon, numbers, time, roles);
     }
 
     private EventParameters switches(boolean entities, boolean lexicon, boolean numbers, boolean time, boolean roles) {
         return new EventParameters(windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight, conceptWeight,
-                numberMatch, numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, minSharedKeys,
-                roleBonus, sameSourcePenalty, entities, lexicon, numbers, time, roles);
+                numberMatch, numberConflict, figureTolerance, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, minSharedKeys,
+                backgroundWeight, roleBonus, sameSourcePenalty, entities, lexicon, numbers, time, roles);
     }
 
     /**
@@ -104,11 +107,11 @@ public record EventParameters(double windowDays, double latenessDays, double thr
      */
     public String version() {
         String canonical = String.format(Locale.ROOT,
-                "window=%s;lateness=%s;threshold=%s;merge=%s;key=%d;name=%s;concept=%s;numMatch=%s;numConflict=%s;party=%s;date=%s;"
-                        + "dateConflict=%s;newDay=%s;timePerDay=%s;minShared=%d;role=%s;sameSource=%s;entities=%b;lexicon=%b;numbers=%b;"
+                "window=%s;lateness=%s;threshold=%s;merge=%s;key=%d;name=%s;concept=%s;numMatch=%s;numConflict=%s;tolerance=%s;party=%s;"
+                        + "date=%s;dateConflict=%s;newDay=%s;timePerDay=%s;minShared=%d;background=%s;role=%s;sameSource=%s;entities=%b;lexicon=%b;numbers=%b;"
                         + "time=%b;roles=%b;lexicon=%s",
                 windowDays, latenessDays, threshold, mergeThreshold, nameKeyLength, nameWeight, conceptWeight, numberMatch,
-                numberConflict, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, minSharedKeys, roleBonus,
+                numberConflict, figureTolerance, partyConflict, dateMatch, dateConflict, newDayConflict, timePerDay, minSharedKeys, backgroundWeight, roleBonus,
                 sameSourcePenalty, entities, lexicon, numbers, time, roles,
                 Lexicon.standard().version());
         try {

@@ -25,6 +25,9 @@ public final class Fingerprinter {
     /** Kazakh case endings (canonical Latin) taken off before the surname test: Олар-дың is not a surname, Тоқаев-тың is. */
     private static final Pattern KAZAKH_CASE = Pattern.compile("(nin|din|tin|ga|ge|ka|ke|na|ne|ni|di|ti|da|de|ta|te|dan|den|tan|ten|nan|nen|men|ben|pen)$");
 
+    /** Sentences of the text that are its lead, with the title (where a news report says what happened). */
+    static final int LEAD_SENTENCES = 2;
+
     private final EventParameters parameters;
     private final Lexicon lexicon;
 
@@ -47,6 +50,7 @@ public final class Fingerprinter {
         Set<String> confirmed = new HashSet<>();
         Set<String> pending = new LinkedHashSet<>();
         boolean titleCase = "en".equals(report.lang()) && titleCase(Tokens.of(report.title()));
+        Set<String> lead = new HashSet<>();
         for (String part : List.of(report.title(), report.text())) {
             List<Tokens.Token> tokens = Tokens.of(part);
             boolean[] used = new boolean[tokens.size()];
@@ -54,13 +58,21 @@ public final class Fingerprinter {
             dates.addAll(Dates.of(tokens, day, used));
             quantities.addAll(Numbers.of(tokens, part, used));
             int i = 0;
+            int sentences = 0;
             while (i < tokens.size()) {
                 Tokens.Token t = tokens.get(i);
+                if (t.initial() && part != report.title()) {
+                    sentences++;
+                }
+                boolean inLead = part == report.title() || sentences <= LEAD_SENTENCES;
                 if (parameters.lexicon()) {
                     Optional<Lexicon.Match> m = lexicon.match(tokens, i);
                     if (m.isPresent()) {
                         String id = m.get().id();
                         (id.startsWith("c:") ? concepts : names).add(id);
+                        if (inLead) {
+                            lead.add(id);
+                        }
                         if (id.startsWith("p:") || id.startsWith("g:")) {
                             surnames.add(id);
                         }
@@ -70,6 +82,9 @@ public final class Fingerprinter {
                 }
                 if (!used[i] && t.word() && (t.capitalised() || t.acronym()) && !StopWords.never(t.folded())) {
                     List<String> keys = keys(t.text());
+                    if (inLead) {
+                        lead.addAll(keys);
+                    }
                     boolean surname = surname(t.text());
                     if (surname) {
                         surnames.addAll(keys);
@@ -106,7 +121,7 @@ public final class Fingerprinter {
             dates.clear();
         }
         return new EventFingerprint(report.id(), report.lang(), report.published().toInstant(), report.source(), report.side(),
-                names, parties, concepts, quantities, dates);
+                names, parties, concepts, quantities, dates, lead);
     }
 
     /** Shaped like a surname (Токаев, Лавровым, Zelensky, Тоқаевтың), once a Kazakh case ending is off. */

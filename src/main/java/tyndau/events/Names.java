@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * One spelling for a name across Kazakh, Russian and English: Тоқаев, Токаев, Токаеву, Тоқаевтың, Tokayev
- * and Tokaev all reach the key {@code tokae}.
+ * and Tokaev all reach the key {@code takav}.
  *
  * <p>Three steps. {@link #fold} lower-cases and folds the nine Kazakh letters onto their Russian
  * neighbours (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ→у, ү→у, һ→х, і→и), so Kazakh and Russian spellings of one name
@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Russian (Palladius) spelling of Chinese names: цз is j (Цзиньпин, Jinping), ng before a consonant or at the end is n (Шанфу, Shangfu),
  * and a word-initial xi is si (Xi, Си).
  *
- * <p>Inflection is left to {@link #key}: the first {@link #KEY_LENGTH} canonical letters, which is where
+ * <p>Inflection is left to {@link #key}: the first {@link #KEY_LENGTH} canonical letters once every run of vowels is one
+ * {@code a} (the vowels are where transliterations differ most: Trump, Трамп; Alaska, Аляска), which is where
  * Kazakh case endings (stacked: Ресей-де-гі) and Russian ones (Токаев-у) do not reach in names of five
  * letters or more. Shorter stems with an ending (Асад-қа) also get the stem as a second key
  * ({@link #keys}). Names whose spellings differ beyond this (Пекин, Beijing, Бейжің; Ресей, Россия) are
@@ -46,6 +47,8 @@ public final class Names {
     private static final Pattern HARD_C = Pattern.compile("c(?=[aoulrtkmnbdgpsv]|$)");
     /** Palladius writes pinyin -ng as -н (Shangfu, Шанфу; Jinping, Цзиньпин); before a vowel it is н + a Kazakh ending (Иран-ға). */
     private static final Pattern NG = Pattern.compile("ng(?![aeiou])");
+    /** A run of vowels, one letter in a key: transliterations differ most in vowels (Trump, Трамп; Alaska, Аляска). */
+    private static final Pattern VOWELS = Pattern.compile("[aeiou]+");
     private static final Pattern VOWEL_Y_VOWEL = Pattern.compile("(?<=[aeiou])y(?=[aeiou])");
 
     private Names() {
@@ -148,7 +151,7 @@ public final class Names {
             for (String ending : ENDINGS) {
                 int stem = s.length() - ending.length();
                 if (s.endsWith(ending) && stem >= MIN_KEY && stem < keyLength) {
-                    String shortStem = s.substring(0, stem);
+                    String shortStem = keyOf(s.substring(0, stem), keyLength);
                     return shortStem.equals(key) ? List.of(key) : List.of(key, shortStem);
                 }
             }
@@ -169,6 +172,7 @@ public final class Names {
         if (canonical.length() < MIN_KEY) {
             return null;
         }
+        canonical = VOWELS.matcher(canonical).replaceAll("a");
         return canonical.length() <= keyLength ? canonical : canonical.substring(0, keyLength);
     }
 }

@@ -24,23 +24,23 @@ class EventFingerprinterTest {
     @Test
     void aSentenceStartIsNoNameUnlessTheReportConfirmsIt() {
         EventFingerprint fp = read("ru", "Участники встречи обсудили воду. Вчерашняя встреча прошла в Бишкеке с Кулубаевым.");
-        assertTrue(fp.names().contains("n:kulub"), fp.names().toString());
-        assertFalse(fp.names().stream().anyMatch(n -> n.startsWith("n:uchas") || n.startsWith("n:vcher")), fp.names().toString());
+        assertTrue(fp.names().contains("n:kalab"), fp.names().toString());
+        assertFalse(fp.names().stream().anyMatch(n -> n.startsWith("n:achas") || n.startsWith("n:vchar")), fp.names().toString());
         EventFingerprint confirmed = read("ru", "Кулубаев прилетел. Встречал гостя Нуртлеу, а Кулубаев поблагодарил его.");
-        assertTrue(confirmed.names().contains("n:kulub"));
+        assertTrue(confirmed.names().contains("n:kalab"));
     }
 
     @Test
     void aSurnameShapedWordCountsEvenAtTheStart() {
-        assertTrue(read("ru", "Саидов прибыл в Астану.").names().contains("n:saido"));
-        assertFalse(read("kk", "Олардың арасында төрт бала бар.").names().stream().anyMatch(n -> n.startsWith("n:olar")));
+        assertTrue(read("ru", "Саидов прибыл в Астану.").names().contains("n:sadav"));
+        assertFalse(read("kk", "Олардың арасында төрт бала бар.").names().stream().anyMatch(n -> n.startsWith("n:alar")));
     }
 
     @Test
     void titlesAndOfficesAreNoNames() {
         EventFingerprint fp = read("en", "He met Foreign Minister Murat Nurtleu and the Deputy Prime Minister on Monday.");
         assertTrue(fp.names().contains("p:nurtleu"));
-        assertTrue(fp.names().stream().noneMatch(n -> n.startsWith("n:forei") || n.startsWith("n:minis") || n.startsWith("n:monda")),
+        assertTrue(fp.names().stream().noneMatch(n -> n.startsWith("n:farag") || n.startsWith("n:manas") || n.startsWith("n:manda")),
                 fp.names().toString());
     }
 
@@ -48,8 +48,8 @@ class EventFingerprinterTest {
     void aTitleCaseHeadlineIsReadLikeSentenceStarts() {
         EventFingerprint fp = read("en", "2023-08-14T18:40:00+06:00", "Kyrgyz Foreign Minister Kulubaev In Astana For Water Talks",
                 "Zheenbek Kulubaev met his Kazakh counterpart.");
-        assertTrue(fp.names().contains("n:kulub"));
-        assertTrue(fp.names().stream().noneMatch(n -> n.equals("n:vater") || n.equals("n:talks")), fp.names().toString());
+        assertTrue(fp.names().contains("n:kalab"));
+        assertTrue(fp.names().stream().noneMatch(n -> n.equals("n:vatar") || n.equals("n:talks")), fp.names().toString());
     }
 
     @Test
@@ -87,7 +87,7 @@ class EventFingerprinterTest {
     @Test
     void partiesArePeopleAndPlacesNotTopics() {
         EventFingerprint fp = read("ru", "Министр обороны Китая Ли Шанфу встретился с Русланом Жаксылыковым в Астане.");
-        assertTrue(fp.parties().containsAll(Set.of("g:china", "g:astana", "n:jaksi")), fp.parties().toString());
+        assertTrue(fp.parties().containsAll(Set.of("g:china", "g:astana", "n:jaksa")), fp.parties().toString());
         assertTrue(fp.parties().stream().noneMatch(p -> p.startsWith("c:")));
     }
 }

@@ -18,13 +18,13 @@ class EventNamesTest {
     @ValueSource(strings = {"Тоқаев", "Токаев", "Токаева", "Токаеву", "Токаевым", "Токаеве", "Тоқаевтың", "Тоқаевқа",
         "Тоқаевпен", "Тоқаевты", "Тоқаевтан", "Tokayev", "Tokaev", "TOKAYEV"})
     void tokayevHasOneKeyInEveryScriptAndCase(String word) {
-        assertEquals("tokae", Names.key(word));
+        assertEquals("takav", Names.key(word));
     }
 
     @Test
     void tokayevPossessiveIsTheName() {
         List<Tokens.Token> tokens = Tokens.of("Tokayev's office said");
-        assertEquals("tokae", Names.key(tokens.get(0).text()));
+        assertEquals("takav", Names.key(tokens.get(0).text()));
     }
 
     @Test
