@@ -35,6 +35,7 @@ class EventEvaluationTest {
     static EventSet fresh;
     static EventSet blind;
     static EventSet blind2;
+    static EventSet blind3;
 
     @BeforeAll
     static void load() throws IOException {
@@ -43,6 +44,7 @@ class EventEvaluationTest {
         fresh = EventSet.load("fresh");
         blind = EventSet.load("blind");
         blind2 = EventSet.load("blind2");
+        blind3 = EventSet.load("blind3");
     }
 
     /**
@@ -54,7 +56,7 @@ class EventEvaluationTest {
     void reportsTheFreshSetWithoutTuningOnIt() {
         org.junit.jupiter.api.Assumptions.assumeFalse(devOnly(), "fresh set not read while tuning on dev");
         EventParameters p = EventParameters.defaults();
-        for (EventSet set : List.of(fresh, blind, blind2)) {
+        for (EventSet set : List.of(fresh, blind, blind2, blind3)) {
             EventMetrics m = set.measure(p);
             System.out.println(line(set, m));
             explainIfAsked(set, p);
@@ -80,7 +82,7 @@ class EventEvaluationTest {
     @Test
     void toleratesReportsArrivingOutOfOrder() {
         EventParameters p = EventParameters.defaults();
-        for (EventSet set : sets().size() == 1 ? sets() : List.of(dev, test, fresh, blind, blind2)) {
+        for (EventSet set : sets().size() == 1 ? sets() : List.of(dev, test, fresh, blind, blind2, blind3)) {
             double worst = 1;
             StringBuilder f1s = new StringBuilder();
             int merged = 0;
