@@ -40,18 +40,7 @@ class EventImportBenchmark {
     void importWithEventsOffAndOn() throws Exception {
         int n = Integer.getInteger("bench.docs", 20_000);
         int rounds = Integer.getInteger("bench.rounds", 2);
-        List<JsonNode> reports = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String set : List.of("dev", "test", "fresh")) {
-            try (InputStream in = getClass().getResourceAsStream("/events/" + set + ".jsonl")) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.isBlank()) {
-                        reports.add(json.readTree(line));
-                    }
-                }
-            }
-        }
-        reports.sort(java.util.Comparator.comparing(r -> OffsetDateTime.parse(r.get("published").asText()).toInstant()));
+        List<JsonNode> reports = labelledReports();
         Path dir = Files.createTempDirectory("tyndau-event-bench");
         import_(stream(dir, reports, 2_000, 0), "warm-up (events on)", true);
         int era = 1;
@@ -77,6 +66,23 @@ class EventImportBenchmark {
                 offSum / rounds, onSum / rounds, onSum / offSum);
         EventSwitch.set(null);
         System.out.println("writer: " + writer.timings());
+    }
+
+    /** The labelled reports of dev, test and fresh (309), in publication order. */
+    static List<JsonNode> labelledReports() throws java.io.IOException {
+        List<JsonNode> reports = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String set : List.of("dev", "test", "fresh")) {
+            try (InputStream in = EventImportBenchmark.class.getResourceAsStream("/events/" + set + ".jsonl")) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        reports.add(json.readTree(line));
+                    }
+                }
+            }
+        }
+        reports.sort(java.util.Comparator.comparing(r -> OffsetDateTime.parse(r.get("published").asText()).toInstant()));
+        return reports;
     }
 
     /** Imports {@code file} with events on or off; docs/s until searchable. */

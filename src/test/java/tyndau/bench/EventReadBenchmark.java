@@ -3,16 +3,11 @@ package tyndau.bench;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,18 +31,7 @@ class EventReadBenchmark {
     @Test
     void readsByEventsAgainstADocumentSearch() throws Exception {
         int n = Integer.getInteger("bench.docs", 20_000);
-        List<JsonNode> reports = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String set : List.of("dev", "test", "fresh")) {
-            try (InputStream in = getClass().getResourceAsStream("/events/" + set + ".jsonl")) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.isBlank()) {
-                        reports.add(json.readTree(line));
-                    }
-                }
-            }
-        }
-        reports.sort(java.util.Comparator.comparing(r -> OffsetDateTime.parse(r.get("published").asText()).toInstant()));
+        List<JsonNode> reports = EventImportBenchmark.labelledReports();
         Path file = EventImportBenchmark.stream(Files.createTempDirectory("tyndau-event-read"), reports, n, 1);
         given().header("Authorization", "Bearer test-api-key").contentType("application/x-ndjson").body(file.toFile())
                 .post("/api/import").then().statusCode(200);
