@@ -108,6 +108,12 @@ class EventGrouping {
                 assigner = null; // another instance merged events this one holds open: start again from the table
             }
         }
+        if (assigner != null && first(batch) != null && assigner.farFrom(first(batch), last(batch))) {
+            // Another period (an archive of other years, the live feed after a long silence): start from what is stored
+            // around it, so that the statistics are those of the batch's own time, as when the service starts.
+            LOG.infof("events: a batch of %s to %s is out of the assigner's reach: restoring around the batch", first(batch), last(batch));
+            assigner = null;
+        }
         if (assigner != null && !covers(batch) && storedOutside(em, batch)) {
             LOG.infof("events: a batch of %s to %s meets stored reports the assigner does not hold (it holds %s to %s):"
                     + " restoring around the batch", first(batch), last(batch), from(), coveredTo == null ? "the newest" : coveredTo);

@@ -53,6 +53,7 @@ public final class EventAssigner {
     /** Events scored so far, over all reports: what the index saves against a scan (read by tests). */
     long scored;
     private Instant newest = Instant.EPOCH;
+    private Instant oldest;
     private Instant swept = Instant.EPOCH;
 
     public EventAssigner(EventParameters parameters) {
@@ -166,6 +167,16 @@ public final class EventAssigner {
     public Instant forgottenBefore() {
         return swept.equals(Instant.EPOCH) ? Instant.EPOCH
                 : swept.minusSeconds((long) ((parameters.windowDays() + parameters.latenessDays()) * DAY));
+    }
+
+    /**
+     * Whether reports published from {@code first} to {@code last} are out of reach of every report this assigner has
+     * seen (window and lateness): nothing it holds can be joined by them, and what it learnt (how rare each key is, which
+     * parties are everywhere) was learnt from another period.
+     */
+    public boolean farFrom(Instant first, Instant last) {
+        long reach = (long) ((parameters.windowDays() + parameters.latenessDays()) * DAY);
+        return oldest != null && (first.minusSeconds(reach).isAfter(newest) || last.plusSeconds(reach).isBefore(oldest));
     }
 
     /** Events that can still be joined. */
@@ -408,6 +419,9 @@ public final class EventAssigner {
         seen++;
         if (report.published().isAfter(newest)) {
             newest = report.published();
+        }
+        if (oldest == null || report.published().isBefore(oldest)) {
+            oldest = report.published();
         }
         for (String k : report.keys()) {
             documentFrequency.merge(k, 1, Integer::sum);

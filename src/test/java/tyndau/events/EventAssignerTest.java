@@ -1,6 +1,7 @@
 package tyndau.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,6 +173,18 @@ class EventAssignerTest {
                 Set.of(), Set.of(), Set.of(), Set.of(java.time.LocalDate.parse("2023-10-05"), java.time.LocalDate.parse("2023-10-02")));
         assertEquals(thursday, a.assign(recalls).event());
         assertTrue(a.scoreAgainst(recalls, monday).orElseThrow() < parameters.threshold(), "Monday's picket is no match for it");
+    }
+
+    @Test
+    void aPeriodOutOfReachOfEverythingSeenIsFarFromIt() {
+        EventAssigner a = new EventAssigner(parameters);
+        assertFalse(a.farFrom(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2023-01-02T00:00:00Z")), "nothing seen yet");
+        a.assign(keys("a", "2023-03-01T10:00:00Z", Set.of("n:aaaaa", "n:bbbbb"), Set.of()));
+        a.assign(keys("b", "2023-03-10T10:00:00Z", Set.of("n:ccccc", "n:ddddd"), Set.of()));
+        assertFalse(a.farFrom(Instant.parse("2023-03-14T00:00:00Z"), Instant.parse("2023-03-20T00:00:00Z")), "within reach of the newest");
+        assertFalse(a.farFrom(Instant.parse("2023-02-20T00:00:00Z"), Instant.parse("2023-02-25T00:00:00Z")), "within reach of the oldest");
+        assertTrue(a.farFrom(Instant.parse("2024-06-01T00:00:00Z"), Instant.parse("2024-06-30T00:00:00Z")), "a later year");
+        assertTrue(a.farFrom(Instant.parse("2019-06-01T00:00:00Z"), Instant.parse("2019-06-30T00:00:00Z")), "an earlier year");
     }
 
     private static EventFingerprint dated(String id, String published, Set<String> keys, String day) {
