@@ -63,6 +63,15 @@ class CrashRecoveryIT {
                 CompletableFuture<HttpResponse<String>> pending = http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
                 long killAfter = 300 + random.nextInt(2500);
                 Thread.sleep(killAfter);
+                if (round == 3) {
+                    // the last kill comes after a first batch is committed, so that recovery has something to agree on
+                    // even when every earlier kill came before the first commit (a cold start on a slow machine)
+                    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                    while (total(s, "/api/search?size=1") == 0 && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    Thread.sleep(random.nextInt(500));
+                }
                 s.kill();
                 pending.handle((r, e) -> null).join();
                 System.out.printf("round %d: killed after %d ms%n", round, killAfter);
